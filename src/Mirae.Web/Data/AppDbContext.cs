@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Mirae.Web.Features.Accounts;
+using Mirae.Web.Features.Audit;
+using Mirae.Web.Features.Notices;
+using Mirae.Web.Infrastructure;
+
+namespace Mirae.Web.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfiguration(new AppUserConfiguration());
+        builder.ApplyConfiguration(new ConsentRecordConfiguration());
+        builder.ApplyConfiguration(new AuditEventConfiguration());
+        builder.ApplyConfiguration(new NoticeConfiguration());
+        builder.ApplyConfiguration(new DataProtectionKeyConfiguration());
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset stored as text; UTC ticks keep both exact.
+        // PostgreSQL keeps its native timestamptz.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+    }
+}

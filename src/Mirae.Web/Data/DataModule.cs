@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+using Mirae.Web.Features.Accounts;
+using Mirae.Web.Features.Administration;
+using Mirae.Web.Features.Notices;
+using Mirae.Web.Infrastructure;
+
+namespace Mirae.Web.Data;
+
+public static class DataModule
+{
+    public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = ResolveConnectionString(options.Provider,
+            builder.Configuration.GetConnectionString("Default"), builder.Environment.ContentRootPath);
+
+        builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection("Database"));
+        builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection("Seed"));
+        builder.Services.AddDbContext<AppDbContext>(db =>
+        {
+            _ = options.Provider switch
+            {
+                DatabaseProvider.Postgres => db.UseNpgsql(connectionString),
+                _ => db.UseSqlite(connectionString),
+            };
+            // Migrations are hand-written and carry no model snapshot (ADR 003).
+            db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        });
+
+        builder.Services.AddSingleton<DataProtectionKeyStore>();
+        builder.Services.AddDataProtection().SetApplicationName("Mirae");
+        builder.Services.AddOptions<KeyManagementOptions>()
+            .Configure<DataProtectionKeyStore>((o, store) => o.XmlRepository = store);
+        return builder;
+    }
+
+    /// <summary>Applies migrations, reference data, the first administrator and (optionally) demo data.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync();
+        await RoleSeed.EnsureRolesAsync(services);
+        await BootstrapAdministrator.EnsureAsync(services);
+        if (services.GetRequiredService<IOptions<SeedOptions>>().Value.Demo)
+        {
+            await DemoNotices.SeedAsync(db, services.GetRequiredService<TimeProvider>());
+        }
+    }
+
+    internal static string ResolveConnectionString(DatabaseProvider provider, string? configured, string contentRoot)
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            return string.IsNullOrWhiteSpace(configured)
+                ? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Default is empty.")
+                : configured;
+        }
+
+        // A relative SQLite file lives under the content root, whatever the working directory.
+        var sqlite = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Data Source=data/mirae.db" : configured);
+        if (sqlite.DataSource != ":memory:" && !Path.IsPathRooted(sqlite.DataSource))
+        {
+            sqlite.DataSource = Path.Combine(contentRoot, sqlite.DataSource);
+        }
+        if (sqlite.DataSource != ":memory:")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(sqlite.DataSource)!);
+        }
+        return sqlite.ToString();
+    }
+}

@@ -1,0 +1,83 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Mirae.Web.Features.Accounts;
+
+[AllowAnonymous]
+public sealed class RegisterModel(RegisterMember register) : PageModel
+{
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Validation.Required")]
+        [EmailAddress(ErrorMessage = "Validation.Email")]
+        [StringLength(256, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Register.Email")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(100, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Register.DisplayName")]
+        public string DisplayName { get; set; } = "";
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(128, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Register.Password")]
+        public string Password { get; set; } = "";
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [Compare(nameof(Password), ErrorMessage = "Validation.PasswordsDiffer")]
+        [Display(Name = "Register.ConfirmPassword")]
+        public string ConfirmPassword { get; set; } = "";
+
+        [StringLength(200, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Register.CompanyName")]
+        public string? CompanyName { get; set; }
+
+        [StringLength(12, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Register.BusinessNumber")]
+        public string? BusinessNumber { get; set; }
+    }
+
+    /// <summary>"citizen" or "company"; null shows the choice.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Kind { get; set; }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty]
+    public List<string> Consents { get; set; } = [];
+
+    public void OnGet() => Kind = NormalizeKind(Kind);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Kind = NormalizeKind(Kind);
+        if (Kind is null)
+        {
+            return RedirectToPage();
+        }
+        var memberKind = Kind == "company" ? MemberKind.CompanyMember : MemberKind.Citizen;
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await register.HandleAsync(new RegisterMember.Command(memberKind, Input.Email, Input.Password, Input.DisplayName,
+            Input.BusinessNumber, Input.CompanyName, Consents.ToHashSet(StringComparer.Ordinal)), cancellationToken);
+        if (!result.Succeeded)
+        {
+            foreach (var (field, message) in result.Errors)
+            {
+                ModelState.AddModelError(field.StartsWith("Consent.", StringComparison.Ordinal) ? field : "Input." + field, message);
+            }
+            return Page();
+        }
+        TempData["Flash"] = "Register.Done";
+        return RedirectToPage("/Accounts/SignIn", new { email = Input.Email });
+    }
+
+    private static string? NormalizeKind(string? kind) => kind is "citizen" or "company" ? kind : null;
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+using Mirae.Web.Data;
+
+namespace Mirae.Web.Features.Accounts;
+
+/// <summary>Sign-up of a citizen or a company member, with the consents given, all or nothing.</summary>
+public sealed class RegisterMember(AppDbContext db, UserManager<AppUser> users, IStringLocalizer<SharedResource> text, TimeProvider clock)
+{
+    public sealed record Command(
+        MemberKind Kind,
+        string Email,
+        string Password,
+        string DisplayName,
+        string? BusinessNumber,
+        string? CompanyName,
+        IReadOnlySet<string> GrantedConsents);
+
+    /// <summary>Field errors use the command's property names ("" for the whole form).</summary>
+    public sealed record Result(AppUser? User, IReadOnlyList<KeyValuePair<string, string>> Errors)
+    {
+        public bool Succeeded => User is not null;
+    }
+
+    public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<KeyValuePair<string, string>>();
+        foreach (var item in ConsentItems.All.Where(i => i.Required && !command.GrantedConsents.Contains(i.Kind)))
+        {
+            errors.Add(new("Consent." + item.Kind, text["Register.ConsentRequired", text["Consent." + item.Kind + ".Title"]]));
+        }
+
+        BusinessNumber? businessNumber = null;
+        if (command.Kind == MemberKind.CompanyMember)
+        {
+            if (string.IsNullOrWhiteSpace(command.BusinessNumber))
+            {
+                errors.Add(new(nameof(Command.BusinessNumber), text["Validation.Required", text["Register.BusinessNumber"]]));
+            }
+            else if (!Accounts.BusinessNumber.TryParse(command.BusinessNumber, out businessNumber))
+            {
+                errors.Add(new(nameof(Command.BusinessNumber), text["Register.BusinessNumberInvalid"]));
+            }
+            if (string.IsNullOrWhiteSpace(command.CompanyName))
+            {
+                errors.Add(new(nameof(Command.CompanyName), text["Validation.Required", text["Register.CompanyName"]]));
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return new Result(null, errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var email = command.Email.Trim();
+        var user = command.Kind == MemberKind.CompanyMember
+            ? AppUser.CompanyMember(email, command.DisplayName.Trim(), businessNumber!.Value, command.CompanyName!.Trim(), now)
+            : AppUser.Citizen(email, command.DisplayName.Trim(), now);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var created = await users.CreateAsync(user, command.Password);
+        if (!created.Succeeded)
+        {
+            return new Result(null, created.Errors
+                .Select(e => new KeyValuePair<string, string>(e.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(Command.Password) : nameof(Command.Email), e.Description))
+                .ToList());
+        }
+        (await users.AddToRoleAsync(user, command.Kind == MemberKind.CompanyMember ? Roles.CompanyMember : Roles.Citizen)).EnsureSucceeded();
+        db.Consents.AddRange(ConsentItems.All.Select(item => ConsentRecord.For(user.Id, item, command.GrantedConsents.Contains(item.Kind), now)));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new Result(user, []);
+    }
+}

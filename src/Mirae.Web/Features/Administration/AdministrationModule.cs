@@ -1,0 +1,31 @@
+using Mirae.Web.Features.Accounts;
+using Mirae.Web.Features.Audit;
+
+namespace Mirae.Web.Features.Administration;
+
+public static class AdministrationPolicies
+{
+    public const string Administrator = "Administrator";
+}
+
+public sealed class AdminOptions
+{
+    /// <summary>E-mail of the first administrator, created on first start when there is none.</summary>
+    public string Email { get; set; } = "admin@mirae.local";
+    /// <summary>Optional; when empty a one-time password is generated and printed to the console.</summary>
+    public string? Password { get; set; }
+}
+
+public static class AdministrationModule
+{
+    public static IServiceCollection AddAdministration(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AdminOptions>(configuration.GetSection("Admin"));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdministrationPolicies.Administrator, p => p.RequireRole(Roles.Administrator));
+        services.AddScoped<AuditLog>();
+        services.AddScoped<ListUsers>();
+        services.AddScoped<AssignRoles>();
+        return services;
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Mirae.Web.Data;
+using Mirae.Web.Features.Accounts;
+using Mirae.Web.Features.Audit;
+using Mirae.Web.Infrastructure;
+
+namespace Mirae.Web.Features.Administration;
+
+[Authorize(Policy = AdministrationPolicies.Administrator)]
+public sealed class EditUserModel(UserManager<AppUser> users, AssignRoles assign, AuditLog audit, AppDbContext db, IStringLocalizer<SharedResource> text)
+    : PageModel
+{
+    public AppUser Member { get; private set; } = null!;
+    public IReadOnlySet<string> Roles { get; private set; } = new HashSet<string>();
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        audit.Add(AuditActions.PersonalDataViewed, $"user:{id}", "member details");
+        await db.SaveChangesAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, List<string> roles, string? reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await assign.HandleAsync(new AssignRoles.Command(id, roles.ToHashSet(StringComparer.Ordinal), reason ?? ""), cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", text[e.MessageKey]);
+            await LoadAsync(id);
+            return Page();
+        }
+        TempData["Flash"] = "Admin.EditUser.Saved";
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        if (await users.FindByIdAsync(id.ToString()) is not { } member)
+        {
+            return false;
+        }
+        Member = member;
+        Roles = (await users.GetRolesAsync(member)).ToHashSet(StringComparer.Ordinal);
+        return true;
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Mirae.Web.Features.Audit;
+
+/// <summary>
+/// Who did what to whom, when and from where: permission changes and every access to personal data
+/// (PIPA safety-measure standard; kept at least two years).
+/// </summary>
+public sealed class AuditEvent
+{
+    public long Id { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public Guid? ActorId { get; private set; }
+    public string Actor { get; private set; } = "";
+    public string Action { get; private set; } = "";
+    public string Subject { get; private set; } = "";
+    public string Detail { get; private set; } = "";
+    public string IpAddress { get; private set; } = "";
+
+    private AuditEvent()
+    {
+    }
+
+    public static AuditEvent Create(DateTimeOffset at, Guid? actorId, string actor, string action, string subject, string detail, string ipAddress) =>
+        new()
+        {
+            At = at, ActorId = actorId, Actor = Truncate(actor, 256), Action = Truncate(action, 60), Subject = Truncate(subject, 200),
+            Detail = Truncate(detail, 2000), IpAddress = Truncate(ipAddress, 45),
+        };
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+}
+
+public static class AuditActions
+{
+    public const string RolesChanged = "roles.changed";
+    public const string PersonalDataViewed = "personal-data.viewed";
+    public const string AdministratorCreated = "administrator.created";
+}
+
+public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> builder)
+    {
+        builder.Property(e => e.Actor).HasMaxLength(256);
+        builder.Property(e => e.Action).HasMaxLength(60);
+        builder.Property(e => e.Subject).HasMaxLength(200);
+        builder.Property(e => e.Detail).HasMaxLength(2000);
+        builder.Property(e => e.IpAddress).HasMaxLength(45);
+        builder.HasIndex(e => e.At);
+        builder.HasIndex(e => new { e.Action, e.At });
+    }
+}

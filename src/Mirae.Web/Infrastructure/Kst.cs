@@ -1,0 +1,17 @@
+using System.Globalization;
+
+namespace Mirae.Web.Infrastructure;
+
+/// <summary>Korea Standard Time (UTC+9, no daylight saving): every date a user reads or a deadline is in KST.</summary>
+public static class Kst
+{
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(9);
+
+    public static DateTimeOffset ToKst(this DateTimeOffset instant) => instant.ToOffset(Offset);
+
+    public static string Date(DateTimeOffset instant) => instant.ToKst().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string DateTime(DateTimeOffset instant) => instant.ToKst().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    public static string DateTimeIso(DateTimeOffset instant) => instant.ToKst().ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Mirae.Web.Infrastructure;
+
+/// <summary>The cross-cutting web set-up: pages, localization, authorization by default, errors, security.</summary>
+public static class WebModule
+{
+    public static readonly CultureInfo[] Cultures = [new("ko-KR"), new("en-US")];
+    public const string CultureCookie = ".Mirae.Culture";
+
+    public static IServiceCollection AddMiraeWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = CultureCookie }];
+        });
+
+        services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((mvc, factory) =>
+        {
+            var text = factory.Create(typeof(SharedResource));
+            var messages = mvc.ModelBindingMessageProvider;
+            messages.SetValueMustNotBeNullAccessor(name => text["Validation.Required", name]);
+            messages.SetMissingBindRequiredValueAccessor(name => text["Validation.Required", name]);
+            messages.SetAttemptedValueIsInvalidAccessor((_, _) => text["Validation.Invalid"]);
+            messages.SetValueIsInvalidAccessor(_ => text["Validation.Invalid"]);
+            messages.SetValueMustBeANumberAccessor(_ => text["Validation.Number"]);
+            messages.SetUnknownValueIsInvalidAccessor(_ => text["Validation.Invalid"]);
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => text["Validation.Invalid"]);
+            messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => text["Validation.Invalid"]);
+            messages.SetNonPropertyValueMustBeANumberAccessor(() => text["Validation.Number"]);
+            messages.SetMissingRequestBodyRequiredValueAccessor(() => text["Validation.Invalid"]);
+            messages.SetMissingKeyOrValueAccessor(() => text["Validation.Invalid"]);
+        });
+
+        // Deny by default: an endpoint without its own policy needs a signed-in user.
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = ".Mirae.Antiforgery";
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.Customize);
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddMiraeRateLimiting(configuration);
+        services.AddOpenApi();
+        return services;
+    }
+
+    public static WebApplication UseMiraeWeb(this WebApplication app)
+    {
+        app.UseSecurityHeaders();
+        app.UseExceptionHandler("/error/500");
+        app.UseWhen(ApiProblems.IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(context => !ApiProblems.IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapRazorPages();
+        return app;
+    }
+}
