@@ -21,16 +21,7 @@ public static class DataModule
 
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection("Database"));
         builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection("Seed"));
-        builder.Services.AddDbContext<AppDbContext>(db =>
-        {
-            _ = options.Provider switch
-            {
-                DatabaseProvider.Postgres => db.UseNpgsql(connectionString),
-                _ => db.UseSqlite(connectionString),
-            };
-            // Migrations are hand-written and carry no model snapshot (ADR 003).
-            db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
-        });
+        builder.Services.AddDbContext<AppDbContext>(db => UseProvider(db, options.Provider, connectionString));
 
         builder.Services.AddSingleton<DataProtectionKeyStore>();
         builder.Services.AddDataProtection().SetApplicationName("Mirae");
@@ -52,6 +43,18 @@ public static class DataModule
         {
             await DemoNotices.SeedAsync(db, services.GetRequiredService<TimeProvider>());
         }
+    }
+
+    /// <summary>The one place that points EF Core at a provider (the app and the schema tests share it).</summary>
+    public static DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString)
+    {
+        _ = provider switch
+        {
+            DatabaseProvider.Postgres => db.UseNpgsql(connectionString),
+            _ => db.UseSqlite(connectionString),
+        };
+        // Migrations are hand-written and carry no model snapshot (ADR 003).
+        return db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
 
     internal static string ResolveConnectionString(DatabaseProvider provider, string? configured, string contentRoot)

@@ -43,12 +43,14 @@ public static class ApiProblems
         TypedResults.ValidationProblem(errors, extensions: new Dictionary<string, object?> { ["code"] = ValidationFailed });
 }
 
-public sealed partial class ApiExceptionHandler(IProblemDetailsService problems, IStringLocalizer<SharedResource> text, ILogger<ApiExceptionHandler> logger)
+public sealed partial class ApiExceptionHandler(IStringLocalizer<SharedResource> text, ILogger<ApiExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!ApiProblems.IsApi(httpContext))
+        // The request path is already the error page's here; the feature keeps the one that failed.
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value ?? "";
+        if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
@@ -62,16 +64,12 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
         };
         if (status >= 500)
         {
-            LogUnhandled(logger, exception, httpContext.Request.Path);
+            LogUnhandled(logger, exception, path);
         }
 
-        httpContext.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Detail = detail, Extensions = { ["code"] = code } },
-        });
+        var problem = new ProblemDetails { Status = status, Detail = detail, Extensions = { ["code"] = code, ["traceId"] = httpContext.TraceIdentifier } };
+        await TypedResults.Problem(problem).ExecuteAsync(httpContext);
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled API error on {Path}")]

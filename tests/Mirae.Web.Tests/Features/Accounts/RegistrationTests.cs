@@ -1,0 +1,145 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Mirae.Web.Data;
+using Mirae.Web.Features.Accounts;
+using Mirae.Web.Tests.Infrastructure;
+
+namespace Mirae.Web.Tests.Features.Accounts;
+
+[Collection("web")]
+public sealed class RegistrationTests(Hosts hosts)
+{
+    public static TheoryData<DatabaseProvider> Providers => TestDatabase.Providers();
+
+    private static Dictionary<string, string> Form(string email, string password = Members.Password, string? businessNumber = null,
+        string? companyName = null)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.DisplayName"] = "김시민",
+            ["Input.Password"] = password,
+            ["Input.ConfirmPassword"] = password,
+        };
+        if (businessNumber is not null)
+        {
+            form["Input.BusinessNumber"] = businessNumber;
+        }
+        if (companyName is not null)
+        {
+            form["Input.CompanyName"] = companyName;
+        }
+        return form;
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> WithConsents(Dictionary<string, string> form, params string[] consents) =>
+        form.Concat(consents.Select(c => new KeyValuePair<string, string>("consents", c)));
+
+    private static readonly string[] RequiredConsents = ["terms", "privacy-required", "age-14"];
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task RegisterCitizen_WithRequiredConsents_CreatesTheAccountAndRecordsEveryConsent(DatabaseProvider provider)
+    {
+        var factory = await hosts.GetAsync(provider);
+        using var client = factory.CreatePageClient();
+        var email = Members.UniqueEmail("citizen");
+
+        using var response = await client.SubmitAsync("/account/register?kind=citizen", WithConsents(Form(email), RequiredConsents));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/sign-in", PageClient.RedirectPath(response));
+        await using var db = factory.CreateDbContext();
+        var user = await db.Users.SingleAsync(u => u.Email == email);
+        Assert.Equal(MemberKind.Citizen, user.Kind);
+        var consents = await db.Consents.Where(c => c.UserId == user.Id).ToDictionaryAsync(c => c.Kind, c => c.Granted);
+        Assert.Equal(new Dictionary<string, bool> { ["terms"] = true, ["privacy-required"] = true, ["age-14"] = true, ["email-news"] = false }, consents);
+        Assert.All(await db.Consents.Where(c => c.UserId == user.Id).ToListAsync(), c => Assert.Equal("2026-11-01", c.Version));
+        Assert.Equal(["Citizen"], await db.UserRoles.Where(ur => ur.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync());
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task RegisterCompanyMember_WithValidBusinessNumber_BecomesCompanyMember(DatabaseProvider provider)
+    {
+        var factory = await hosts.GetAsync(provider);
+        using var client = factory.CreatePageClient();
+        var email = Members.UniqueEmail("company");
+
+        using var registered = await client.SubmitAsync("/account/register?kind=company",
+            WithConsents(Form(email, businessNumber: "124-81-00998", companyName: "송도바이오필터(주)"), [.. RequiredConsents, "email-news"]));
+        using var signedIn = await client.SignInAsync(email, Members.Password);
+        var me = await client.Http.GetFromJsonAsync<JsonElement>("/api/v1/me");
+
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        Assert.Equal("CompanyMember", me.GetProperty("kind").GetString());
+        Assert.Equal("124-81-00998", me.GetProperty("businessNumber").GetString());
+        Assert.Equal("송도바이오필터(주)", me.GetProperty("companyName").GetString());
+        Assert.Equal(["CompanyMember"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()!).ToArray());
+    }
+
+    [Theory]
+    [InlineData("124-81-00999", "사업자등록번호가 올바르지 않습니다")]
+    [InlineData("12481", "사업자등록번호가 올바르지 않습니다")]
+    [InlineData("", "사업자등록번호을(를) 입력해 주세요")]
+    public async Task RegisterCompanyMember_WithBadBusinessNumber_ShowsTheErrorAndSavesNothing(string number, string message)
+    {
+        var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
+        using var client = factory.CreatePageClient();
+        var email = Members.UniqueEmail("badnumber");
+
+        using var response = await client.SubmitAsync("/account/register?kind=company",
+            WithConsents(Form(email, businessNumber: number, companyName: "테스트기업"), RequiredConsents));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, html);
+        Assert.Contains("aria-invalid=\"true\"", html);
+        Assert.False(await factory.CreateDbContext().Users.AnyAsync(u => u.Email == email));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Register_WithoutARequiredConsent_NamesItAndSavesNothing(DatabaseProvider provider)
+    {
+        var factory = await hosts.GetAsync(provider);
+        using var client = factory.CreatePageClient();
+        var email = Members.UniqueEmail("noconsent");
+
+        using var response = await client.SubmitAsync("/account/register?kind=citizen", WithConsents(Form(email), "terms", "age-14", "email-news"));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("'개인정보 수집·이용 동의'에 동의해야 가입할 수 있습니다", html);
+        await using var db = factory.CreateDbContext();
+        Assert.False(await db.Users.AnyAsync(u => u.Email == email));
+    }
+
+    [Fact]
+    public async Task Register_WithAWeakPassword_ExplainsTheRuleAndSavesNothing()
+    {
+        var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
+        using var client = factory.CreatePageClient();
+        var email = Members.UniqueEmail("weak");
+
+        using var response = await client.SubmitAsync("/account/register?kind=citizen", WithConsents(Form(email, password: "short1"), RequiredConsents));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Contains("비밀번호는 10자 이상이어야 합니다.", html);
+        Assert.Contains("비밀번호에 특수문자를 포함해야 합니다.", html);
+        Assert.False(await factory.CreateDbContext().Users.AnyAsync(u => u.Email == email));
+    }
+
+    [Fact]
+    public async Task Register_WithAnEmailAlreadyInUse_SaysSoAndKeepsOneAccount()
+    {
+        var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
+        var existing = await Members.RegisterAsync(factory);
+        using var client = factory.CreatePageClient();
+
+        using var response = await client.SubmitAsync("/account/register?kind=citizen", WithConsents(Form(existing.Email!), RequiredConsents));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Contains("이미 가입된 이메일입니다", html);
+        Assert.Equal(1, await factory.CreateDbContext().Users.CountAsync(u => u.Email == existing.Email));
+    }
+}
