@@ -21,6 +21,9 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> text, HtmlEn
     /// <summary>Resource key of a hint shown under the input.</summary>
     public string? Hint { get; set; }
     public int? MaxLength { get; set; }
+    /// <summary>Marks the field required where the model cannot say so (required only in some cases).</summary>
+    public bool Required { get; set; }
+    public string? InputMode { get; set; }
 
     [ViewContext]
     [HtmlAttributeNotBound]
@@ -33,7 +36,7 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> text, HtmlEn
         var state = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry : null;
         var errors = state?.Errors.Select(e => e.ErrorMessage).Where(m => m.Length > 0).ToList() ?? [];
         var value = Type == "password" ? "" : state?.AttemptedValue ?? For.Model?.ToString() ?? "";
-        var required = For.Metadata.IsRequired && For.Metadata.ModelType != typeof(bool);
+        var required = Required || (For.Metadata.IsRequired && For.Metadata.ModelType != typeof(bool));
         var describedBy = new List<string>();
 
         var html = new System.Text.StringBuilder();
@@ -50,6 +53,10 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> text, HtmlEn
         if (Autocomplete is not null)
         {
             html.Append(" autocomplete=\"").Append(E(Autocomplete)).Append('"');
+        }
+        if (InputMode is not null)
+        {
+            html.Append(" inputmode=\"").Append(E(InputMode)).Append('"');
         }
         if (MaxLength is int max)
         {

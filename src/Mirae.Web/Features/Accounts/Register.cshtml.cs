@@ -59,24 +59,35 @@ public sealed class RegisterModel(RegisterMember register) : PageModel
         {
             return RedirectToPage();
         }
-        var memberKind = Kind == "company" ? MemberKind.CompanyMember : MemberKind.Citizen;
+        var command = new RegisterMember.Command(Kind == "company" ? MemberKind.CompanyMember : MemberKind.Citizen, Input.Email, Input.Password,
+            Input.DisplayName, Input.BusinessNumber, Input.CompanyName, Consents.ToHashSet(StringComparer.Ordinal));
+        // All rule errors at once, together with the form's own, so nobody fixes the form in rounds.
+        AddErrors(await register.CheckAsync(command));
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var result = await register.HandleAsync(new RegisterMember.Command(memberKind, Input.Email, Input.Password, Input.DisplayName,
-            Input.BusinessNumber, Input.CompanyName, Consents.ToHashSet(StringComparer.Ordinal)), cancellationToken);
+        var result = await register.HandleAsync(command, cancellationToken);
         if (!result.Succeeded)
         {
-            foreach (var (field, message) in result.Errors)
-            {
-                ModelState.AddModelError(field.StartsWith("Consent.", StringComparison.Ordinal) ? field : "Input." + field, message);
-            }
+            AddErrors(result.Errors);
             return Page();
         }
         TempData["Flash"] = "Register.Done";
         return RedirectToPage("/Accounts/SignIn", new { email = Input.Email });
+    }
+
+    private void AddErrors(IEnumerable<KeyValuePair<string, string>> errors)
+    {
+        foreach (var (field, message) in errors)
+        {
+            var key = field.StartsWith("Consent.", StringComparison.Ordinal) ? field : "Input." + field;
+            if (ModelState[key]?.Errors.Any(e => e.ErrorMessage == message) != true)
+            {
+                ModelState.AddModelError(key, message);
+            }
+        }
     }
 
     private static string? NormalizeKind(string? kind) => kind is "citizen" or "company" ? kind : null;

@@ -22,22 +22,27 @@ public sealed class RegisterMember(AppDbContext db, UserManager<AppUser> users, 
         public bool Succeeded => User is not null;
     }
 
-    public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken = default)
+    /// <summary>Every rule that can be checked before saving: consents, company details and the password rules.</summary>
+    public async Task<List<KeyValuePair<string, string>>> CheckAsync(Command command)
     {
         var errors = new List<KeyValuePair<string, string>>();
+        foreach (var validator in string.IsNullOrEmpty(command.Password) ? [] : users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, null!, command.Password);
+            errors.AddRange(result.Errors.Select(e => new KeyValuePair<string, string>(nameof(Command.Password), e.Description)));
+        }
         foreach (var item in ConsentItems.All.Where(i => i.Required && !command.GrantedConsents.Contains(i.Kind)))
         {
             errors.Add(new("Consent." + item.Kind, text["Register.ConsentRequired", text["Consent." + item.Kind + ".Title"]]));
         }
 
-        BusinessNumber? businessNumber = null;
         if (command.Kind == MemberKind.CompanyMember)
         {
             if (string.IsNullOrWhiteSpace(command.BusinessNumber))
             {
                 errors.Add(new(nameof(Command.BusinessNumber), text["Validation.Required", text["Register.BusinessNumber"]]));
             }
-            else if (!Accounts.BusinessNumber.TryParse(command.BusinessNumber, out businessNumber))
+            else if (!Accounts.BusinessNumber.TryParse(command.BusinessNumber, out _))
             {
                 errors.Add(new(nameof(Command.BusinessNumber), text["Register.BusinessNumberInvalid"]));
             }
@@ -46,6 +51,12 @@ public sealed class RegisterMember(AppDbContext db, UserManager<AppUser> users, 
                 errors.Add(new(nameof(Command.CompanyName), text["Validation.Required", text["Register.CompanyName"]]));
             }
         }
+        return errors;
+    }
+
+    public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken = default)
+    {
+        var errors = await CheckAsync(command);
         if (errors.Count > 0)
         {
             return new Result(null, errors);
@@ -53,8 +64,8 @@ public sealed class RegisterMember(AppDbContext db, UserManager<AppUser> users, 
 
         var now = clock.GetUtcNow();
         var email = command.Email.Trim();
-        var user = command.Kind == MemberKind.CompanyMember
-            ? AppUser.CompanyMember(email, command.DisplayName.Trim(), businessNumber!.Value, command.CompanyName!.Trim(), now)
+        var user = command.Kind == MemberKind.CompanyMember && Accounts.BusinessNumber.TryParse(command.BusinessNumber, out var businessNumber)
+            ? AppUser.CompanyMember(email, command.DisplayName.Trim(), businessNumber.Value, command.CompanyName!.Trim(), now)
             : AppUser.Citizen(email, command.DisplayName.Trim(), now);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
