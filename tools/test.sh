@@ -38,6 +38,7 @@ trap cleanup EXIT
 PGPORT=${PGPORT:-$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')}
 RUN_AS=()
 if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$PGROOT"; RUN_AS=(runuser -u postgres --); fi   # initdb refuses root
+cd "$PGROOT"   # runuser keeps the working directory, which postgres may not be allowed to read
 "${RUN_AS[@]}" "$PGBIN/initdb" -D "$PGROOT/data" -U postgres -A trust -E UTF8 --no-sync >"$PGROOT/initdb.log" 2>&1
 "${RUN_AS[@]}" "$PGBIN/pg_ctl" -D "$PGROOT/data" -l "$PGROOT/server.log" -w -t 60 \
   -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGROOT -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
@@ -45,6 +46,7 @@ PG_PID=$(head -1 "$PGROOT/data/postmaster.pid")
 export MIRAE_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres"
 log "PostgreSQL on 127.0.0.1:$PGPORT (pid $PG_PID)"
 
+cd "$ROOT"
 log "dotnet build ($CONFIGURATION; npm packages restored by the build)"
 dotnet build Mirae.slnx -c "$CONFIGURATION" -nologo -clp:ErrorsOnly
 

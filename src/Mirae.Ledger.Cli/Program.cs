@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using Mirae.Ledger.Cli;
+
+return Commands.Run(args, Console.Out, Console.Error);
