@@ -1,6 +1,7 @@
 using Mirae.Web.Data;
 using Mirae.Web.Features.Accounts;
 using Mirae.Web.Features.Administration;
+using Mirae.Web.Features.Audit;
 using Mirae.Web.Features.Health;
 using Mirae.Web.Features.Notices;
 using Mirae.Web.Infrastructure;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddData();
 builder.Services.AddMiraeWeb(builder.Configuration);
 builder.Services.AddAccounts();
+builder.Services.AddAudit();
 builder.Services.AddAdministration(builder.Configuration);
 builder.Services.AddNotices();
 

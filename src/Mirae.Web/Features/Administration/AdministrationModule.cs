@@ -1,5 +1,4 @@
 using Mirae.Web.Features.Accounts;
-using Mirae.Web.Features.Audit;
 
 namespace Mirae.Web.Features.Administration;
 
@@ -23,7 +22,6 @@ public static class AdministrationModule
         services.Configure<AdminOptions>(configuration.GetSection("Admin"));
         services.AddAuthorizationBuilder()
             .AddPolicy(AdministrationPolicies.Administrator, p => p.RequireRole(Roles.Administrator));
-        services.AddScoped<AuditLog>();
         services.AddScoped<ListUsers>();
         services.AddScoped<AssignRoles>();
         return services;

@@ -1,0 +1,6 @@
+namespace Mirae.Web.Features.Audit;
+
+public static class AuditModule
+{
+    public static IServiceCollection AddAudit(this IServiceCollection services) => services.AddScoped<AuditLog>();
+}
