@@ -2,24 +2,39 @@ using Mirae.Web.Data;
 using Mirae.Web.Features.Accounts;
 using Mirae.Web.Features.Administration;
 using Mirae.Web.Features.Audit;
+using Mirae.Web.Features.Directory;
 using Mirae.Web.Features.Health;
 using Mirae.Web.Features.Notices;
 using Mirae.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+var import = ImportCommand.Matches(args);
+var builder = WebApplication.CreateBuilder(import ? ImportCommand.HostArguments(args) : args);
+if (import)
+{
+    // The import command loads exactly the given files: no demo data, unless asked for explicitly.
+    builder.Configuration.AddInMemoryCollection([new("Seed:Demo", "false")]);
+    builder.Configuration.AddCommandLine(ImportCommand.HostArguments(args));
+}
 builder.AddData();
 builder.Services.AddMiraeWeb(builder.Configuration);
 builder.Services.AddAccounts();
 builder.Services.AddAudit();
 builder.Services.AddAdministration(builder.Configuration);
 builder.Services.AddNotices();
+builder.Services.AddDirectory();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
+if (import)
+{
+    return await ImportCommand.RunAsync(app.Services, args, Console.Out);
+}
 app.UseMiraeWeb();
 app.MapHealth();
 app.MapAccountsApi();
 app.MapNoticesApi();
+app.MapDirectoryApi();
 app.Run();
+return 0;
 
 public partial class Program;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Mirae.Web.Features.Accounts;
 using Mirae.Web.Features.Audit;
+using Mirae.Web.Features.Directory;
 using Mirae.Web.Features.Notices;
 using Mirae.Web.Infrastructure;
 
@@ -16,6 +17,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<MaterialCategory> MaterialCategories => Set<MaterialCategory>();
+    public DbSet<Material> Materials => Set<Material>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<ProductCertificate> ProductCertificates => Set<ProductCertificate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -25,6 +31,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         builder.ApplyConfiguration(new AuditEventConfiguration());
         builder.ApplyConfiguration(new NoticeConfiguration());
         builder.ApplyConfiguration(new DataProtectionKeyConfiguration());
+        builder.ApplyConfiguration(new OrganizationConfiguration());
+        builder.ApplyConfiguration(new MaterialCategoryConfiguration());
+        builder.ApplyConfiguration(new MaterialConfiguration());
+        builder.ApplyConfiguration(new ProductConfiguration());
+        builder.ApplyConfiguration(new ProductSpecificationConfiguration());
+        builder.ApplyConfiguration(new ProductCertificateConfiguration());
+        if (Database.IsNpgsql())
+        {
+            ProductSearch.ConfigurePostgres(builder.Entity<Product>());
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Mirae.Web.Features.Accounts;
 using Mirae.Web.Features.Administration;
+using Mirae.Web.Features.Directory;
 using Mirae.Web.Features.Notices;
 using Mirae.Web.Infrastructure;
 
@@ -42,6 +43,7 @@ public static class DataModule
         if (services.GetRequiredService<IOptions<SeedOptions>>().Value.Demo)
         {
             await DemoNotices.SeedAsync(db, services.GetRequiredService<TimeProvider>());
+            await DirectoryModule.SeedDemoAsync(services, app.Environment.ContentRootPath);
         }
     }
 

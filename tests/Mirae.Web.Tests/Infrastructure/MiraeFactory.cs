@@ -8,7 +8,8 @@ namespace Mirae.Web.Tests.Infrastructure;
 
 /// <summary>The real host (<c>Program</c>) on a real database, with a known administrator.</summary>
 /// <remarks>Disposing the factory drops the database unless <paramref name="ownsDatabase"/> is false.</remarks>
-public sealed class MiraeFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, bool ownsDatabase = true)
+public sealed class MiraeFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, bool ownsDatabase = true,
+    TimeProvider? clock = null)
     : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@test.mirae.local";
@@ -30,6 +31,10 @@ public sealed class MiraeFactory(TestDatabase database, IReadOnlyDictionary<stri
             builder.UseSetting(key, value);
         }
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        if (clock is not null)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(clock));
+        }
     }
 
     public PageClient CreatePageClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));

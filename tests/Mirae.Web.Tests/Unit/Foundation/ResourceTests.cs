@@ -29,7 +29,7 @@ public sealed partial class ResourceTests
     public void EveryLiteralKeyInTheCode_ExistsInTheResources()
     {
         var keys = Load("SharedResource.resx").Keys.ToHashSet(StringComparer.Ordinal);
-        var used = Directory.EnumerateFiles(WebRoot, "*.*", SearchOption.AllDirectories)
+        var used = System.IO.Directory.EnumerateFiles(WebRoot, "*.*", SearchOption.AllDirectories)
             .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
                 && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(f => KeyPattern().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups["key"].Value)))

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Mirae.Web.Data;
+
+namespace Mirae.Web.Features.Directory;
+
+public static class DirectoryModule
+{
+    public static IServiceCollection AddDirectory(this IServiceCollection services)
+    {
+        services.AddScoped<ImportDirectory>();
+        services.AddScoped<SearchProducts>();
+        return services;
+    }
+
+    /// <summary>The demo directory (300 suppliers, ~2,000 products; Data/Seed/directory), imported once into an empty directory.</summary>
+    public static async Task SeedDemoAsync(IServiceProvider services, string contentRoot)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        if (await db.Organizations.AnyAsync())
+        {
+            return;
+        }
+        var folder = Path.Combine(contentRoot, "Data", "Seed", "directory");
+        var streams = ImportDirectory.Files.ToDictionary(f => f, f => (Stream)File.OpenRead(Path.Combine(folder, f)));
+        try
+        {
+            var result = await services.GetRequiredService<ImportDirectory>().HandleAsync(streams);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException("The demo directory does not import: " + string.Join("; ", result.Files.SelectMany(f => f.Errors).Take(5)));
+            }
+        }
+        finally
+        {
+            foreach (var stream in streams.Values)
+            {
+                await stream.DisposeAsync();
+            }
+        }
+    }
+}

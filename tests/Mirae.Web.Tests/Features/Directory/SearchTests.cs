@@ -1,0 +1,166 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Mirae.Web.Data;
+using Mirae.Web.Features.Directory;
+using Mirae.Web.Tests.Infrastructure;
+
+namespace Mirae.Web.Tests.Features.Directory;
+
+/// <summary>The directory search on the demo directory (300 suppliers, 2,080 products), through each provider's own engine.</summary>
+[Collection("web")]
+public sealed class SearchTests(Hosts hosts)
+{
+    public static TheoryData<DatabaseProvider> Providers => TestDatabase.Providers();
+
+    private static async Task<SearchProducts.Result> SearchAsync(MiraeFactory factory, SearchProducts.Query query)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<SearchProducts>().HandleAsync(query);
+    }
+
+    /// <summary>What a substring scan over the indexed Korean fields finds: the engine must find exactly that.</summary>
+    private static Task<int> ScanCountAsync(AppDbContext db, string word) =>
+        db.Products.CountAsync(p => p.NameKo.Contains(word) || (p.DescriptionKo != null && p.DescriptionKo.Contains(word))
+            || p.Material.NameKo.Contains(word) || p.Material.Category.NameKo.Contains(word) || p.Organization.NameKo.Contains(word));
+
+    public static TheoryData<DatabaseProvider, string> KoreanWords()
+    {
+        var data = new TheoryData<DatabaseProvider, string>();
+        foreach (var provider in TestDatabase.Providers())
+        {
+            foreach (var word in new[] { "바이러스", "배지", "필터", "마개", "멸균", "세포배양", "일회용" })
+            {
+                data.Add(provider, word);
+            }
+        }
+        return data;
+    }
+
+    [Theory, MemberData(nameof(KoreanWords))]
+    public async Task KoreanWord_FindsExactlyWhatASubstringScanFinds(DatabaseProvider provider, string word)
+    {
+        var factory = await hosts.GetAsync(provider);
+        await using var db = factory.CreateDbContext();
+
+        var result = await SearchAsync(factory, new SearchProducts.Query(word, PageSize: 100));
+
+        Assert.True(result.Page.Total > 0, word);
+        Assert.Equal(await ScanCountAsync(db, word), result.Page.Total);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task SeveralWords_AllMustMatch_InAnyOrder(DatabaseProvider provider)
+    {
+        var factory = await hosts.GetAsync(provider);
+
+        var both = await SearchAsync(factory, new SearchProducts.Query("필터 바이러스", PageSize: 100));
+        var reversed = await SearchAsync(factory, new SearchProducts.Query("바이러스 필터", PageSize: 100));
+        var filters = await SearchAsync(factory, new SearchProducts.Query("필터", PageSize: 100));
+
+        Assert.Equal(both.Page.Total, reversed.Page.Total);
+        Assert.InRange(both.Page.Total, 1, filters.Page.Total - 1);
+        Assert.All(both.Page.Items, r => Assert.Contains("바이러스 제거 필터", r.NameKo));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task EnglishPartialWords_MatchAsPrefixes_AndNamesRankFirst(DatabaseProvider provider)
+    {
+        var factory = await hosts.GetAsync(provider);
+
+        var result = await SearchAsync(factory, new SearchProducts.Query("virus filt", PageSize: 10));
+
+        Assert.True(result.Page.Total > 0);
+        Assert.All(result.Page.Items, r =>
+        {
+            var words = r.NameEn!.ToUpperInvariant().Split(' ');
+            Assert.Contains("VIRUS", words);
+            Assert.Contains(words, w => w.StartsWith("FILT", StringComparison.Ordinal));
+        });
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Facets_CountTheFilteredResult(DatabaseProvider provider)
+    {
+        var factory = await hosts.GetAsync(provider);
+
+        var all = await SearchAsync(factory, new SearchProducts.Query("배지"));
+        var material = all.Facets.Materials[0];
+        var narrowed = await SearchAsync(factory, new SearchProducts.Query("배지", Material: material.Value));
+
+        Assert.Equal(all.Page.Total, all.Facets.Materials.Sum(m => m.Count));
+        Assert.Equal(all.Page.Total, all.Facets.Target.Sum(t => t.Count));
+        Assert.Equal(all.Page.Total, all.Facets.Categories.Sum(c => c.Count));
+        Assert.Equal(material.Count, narrowed.Page.Total);
+        Assert.All(narrowed.Page.Items, r => Assert.Equal(material.Value, r.MaterialCode));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task CertFilter_KeepsOnlyProductsHoldingItValidOnTheDay(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var counts = new List<int>();
+        foreach (var day in new[] { new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.FromHours(9)), new DateTimeOffset(2028, 6, 1, 0, 0, 0, TimeSpan.FromHours(9)) })
+        {
+            await using var factory = new MiraeFactory(database, ownsDatabase: false, clock: new FixedClock(day));
+            factory.StartServer();
+            var date = DateOnly.FromDateTime(day.DateTime);
+            var result = await SearchAsync(factory, new SearchProducts.Query(Cert: "USP665", PageSize: 100));
+            await using var db = factory.CreateDbContext();
+            var expected = await db.Products.CountAsync(p => p.Certificates.Any(c => c.Code == "USP665" && c.IssuedOn <= date && c.ExpiresOn >= date));
+
+            Assert.Equal(expected, result.Page.Total);
+            Assert.All(result.Page.Items, r => Assert.Contains(r.Certifications, c => c.Code == "USP665" && c.IssuedOn <= date && date <= c.ExpiresOn));
+            Assert.Equal(expected, result.Facets.Certifications.Single(c => c.Value == "USP665").Count);
+            counts.Add(result.Page.Total);
+        }
+        Assert.NotEqual(counts[0], counts[1]);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task ProductsApi_ReturnsTheDocumentedShape(DatabaseProvider provider)
+    {
+        using var client = (await hosts.GetAsync(provider)).CreatePageClient();
+
+        var page = await client.Http.GetFromJsonAsync<JsonElement>("/api/v1/products?q=%EB%A7%88%EA%B0%9C&target=true&pageSize=3");
+
+        Assert.True(page.GetProperty("total").GetInt32() > 0);
+        var item = page.GetProperty("items")[0];
+        foreach (var name in new[] { "id", "productCode", "materialCode", "nameKo", "nameEn", "organization", "certifications" })
+        {
+            Assert.True(item.TryGetProperty(name, out _), name);
+        }
+        Assert.Matches(@"^\d{3}-\d{2}-\d{5}$", item.GetProperty("organization").GetProperty("businessNumber").GetString()!);
+        Assert.Contains("마개", item.GetProperty("nameKo").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/v1/products?pageSize=0", 400, "validation_failed")]
+    [InlineData("/api/v1/products?page=0", 400, "validation_failed")]
+    [InlineData("/api/v1/products?target=maybe", 400, "bad_request")]
+    [InlineData("/api/v1/products?category=x", 400, "bad_request")]
+    [InlineData("/api/v1/organizations/123-45-67890", 400, "validation_failed")]
+    [InlineData("/api/v1/organizations/124-81-00998", 404, "not_found")]
+    public async Task DirectoryApi_BadParameters_AreProblemsNeverServerErrors(string url, int status, string code)
+    {
+        using var client = (await hosts.GetAsync(DatabaseProvider.Sqlite)).CreatePageClient();
+
+        using var response = await client.Http.GetAsync(url);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal(code, problem.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Search_WithEngineSyntaxInTheQuery_FindsNothingInsteadOfFailing()
+    {
+        using var client = (await hosts.GetAsync(DatabaseProvider.Sqlite)).CreatePageClient();
+
+        using var response = await client.Http.GetAsync("/api/v1/products?q=" + Uri.EscapeDataString("\" OR NEAR(a b) * ^ :"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
