@@ -6,4 +6,7 @@ namespace Mirae.Web.Infrastructure;
 public static class Language
 {
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    /// <summary>The English text when the reader chose English and there is one; otherwise the Korean.</summary>
+    public static string Pick(string korean, string? english) => IsEnglish && !string.IsNullOrEmpty(english) ? english : korean;
 }

@@ -9,6 +9,8 @@ public static class DirectoryModule
     {
         services.AddScoped<ImportDirectory>();
         services.AddScoped<SearchProducts>();
+        services.AddScoped<GetProduct>();
+        services.AddScoped<GetOrganization>();
         return services;
     }
 

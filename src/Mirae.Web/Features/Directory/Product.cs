@@ -102,9 +102,12 @@ public sealed class ProductCertificate
 
     public bool IsValidOn(DateOnly day) => IssuedOn <= day && day <= ExpiresOn;
 
-    public CertificateStatus StatusOn(DateOnly day) =>
-        day < IssuedOn ? CertificateStatus.NotYetValid
-        : day > ExpiresOn ? CertificateStatus.Expired
-        : ExpiresOn <= day.AddDays(ExpiringWithinDays) ? CertificateStatus.ExpiringSoon
+    public CertificateStatus StatusOn(DateOnly day) => StatusOf(IssuedOn, ExpiresOn, day);
+
+    /// <summary>Valid, expiring within <see cref="ExpiringWithinDays"/> days, expired, or not yet valid, on <paramref name="day"/> (KST).</summary>
+    public static CertificateStatus StatusOf(DateOnly issuedOn, DateOnly expiresOn, DateOnly day) =>
+        day < issuedOn ? CertificateStatus.NotYetValid
+        : day > expiresOn ? CertificateStatus.Expired
+        : expiresOn <= day.AddDays(ExpiringWithinDays) ? CertificateStatus.ExpiringSoon
         : CertificateStatus.Valid;
 }

@@ -65,6 +65,7 @@ public sealed class StartupTests
             "account/register", "account/sign-in", "account/sign-out", "account/access-denied",
             "health", "openapi/{documentName}.json", "api/v1/notices/", "api/v1/notices/{id:int}",
             "api/v1/products", "api/v1/organizations/{businessNumber}", "api/v1/materials",
+            "directory/{handler?}", "directory/products/{id:int}", "directory/organizations/{businessNumber}",
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), anonymous.Order(StringComparer.Ordinal));
         var fallback = await factory.Services.GetRequiredService<IAuthorizationPolicyProvider>().GetFallbackPolicyAsync();

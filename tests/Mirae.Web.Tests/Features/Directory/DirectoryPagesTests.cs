@@ -1,0 +1,83 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Mirae.Web.Data;
+using Mirae.Web.Tests.Infrastructure;
+
+namespace Mirae.Web.Tests.Features.Directory;
+
+[Collection("web")]
+public sealed class DirectoryPagesTests(Hosts hosts)
+{
+    public static TheoryData<DatabaseProvider> Providers => TestDatabase.Providers();
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task SearchPage_WorksWithoutJavaScript_WithFacetLinksThatNarrowTheResult(DatabaseProvider provider)
+    {
+        using var client = (await hosts.GetAsync(provider)).CreatePageClient();
+
+        var (status, html) = await client.GetPageAsync("/directory?q=" + Uri.EscapeDataString("바이러스"));
+        var facetLink = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/directory\\?[^\"]*cert=USP665[^\"]*)\"").Groups[1].Value;
+        var (_, narrowed) = await client.GetPageAsync(WebUtility.HtmlDecode(facetLink));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("검색 결과 40건", html);
+        Assert.Contains("hx-boost=\"true\"", html);
+        Assert.NotEmpty(facetLink);
+        Assert.Contains("<strong aria-current=\"true\">USP665", narrowed);
+        Assert.DoesNotContain("검색 결과 40건", narrowed);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task ProductAndOrganizationPages_ShowSpecificationsCertificatesAndOtherProducts(DatabaseProvider provider)
+    {
+        var factory = await hosts.GetAsync(provider);
+        await using var db = factory.CreateDbContext();
+        var product = await db.Products.Include(p => p.Organization).OrderBy(p => p.Id).FirstAsync(p => p.Code == "CHE-SUB-CELL-000");
+        using var client = factory.CreatePageClient();
+
+        var (status, html) = await client.GetPageAsync($"/directory/products/{product.Id}");
+        var (orgStatus, org) = await client.GetPageAsync("/directory/organizations/909-86-03085");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("volume_l", html);
+        Assert.Contains("multilayer PE/EVOH", html);
+        Assert.Contains("ISO13485", html);
+        Assert.Contains("이 공급기업의 다른 제품", html);
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Count(html.Split("data-testid=\"certificates\"")[1].Split("</table>")[0], "<th scope=\"row\">"));
+        Assert.Equal(HttpStatusCode.OK, orgStatus);
+        Assert.Contains("909-86-03085", org);
+        Assert.Contains("제품 10개", org);
+    }
+
+    [Theory]
+    [InlineData("/directory/products/999999")]
+    [InlineData("/directory/organizations/124-81-00998")]
+    [InlineData("/directory/organizations/not-a-number")]
+    public async Task UnknownProductOrOrganization_IsAFriendlyNotFound(string url)
+    {
+        using var client = (await hosts.GetAsync(DatabaseProvider.Sqlite)).CreatePageClient();
+
+        var (status, html) = await client.GetPageAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Contains("페이지를 찾을 수 없습니다", html);
+    }
+
+    [Fact]
+    public async Task Export_IsUtf8CsvWithBom_OfTheCurrentResult()
+    {
+        using var client = (await hosts.GetAsync(DatabaseProvider.Sqlite)).CreatePageClient();
+
+        using var response = await client.Http.GetAsync("/directory/export?q=" + Uri.EscapeDataString("마개"));
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var lines = Encoding.UTF8.GetString(bytes.AsSpan(3)).TrimEnd().Split('\n');
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        Assert.StartsWith("product_code,material_code,name_ko", lines[0]);
+        Assert.Equal(48, lines.Length); // header + the 47 products that mention 마개
+        Assert.All(lines.Skip(1), l => Assert.Contains("마개", l));
+    }
+}
