@@ -24,6 +24,20 @@ public sealed partial class PageClient(HttpClient http) : IDisposable
         return await Http.PostAsync(postUrl ?? formUrl, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>Like <see cref="SubmitAsync"/> for a multipart form with files (name → (file name, bytes)).</summary>
+    public async Task<HttpResponseMessage> SubmitFilesAsync(string formUrl, IReadOnlyDictionary<string, (string FileName, byte[] Content)> files)
+    {
+        var (_, html) = await GetPageAsync(formUrl);
+        var token = TokenPattern().Match(html);
+        Assert.True(token.Success, $"no antiforgery token on {formUrl}");
+        using var form = new MultipartFormDataContent { { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" } };
+        foreach (var (name, (fileName, content)) in files)
+        {
+            form.Add(new ByteArrayContent(content), name, fileName);
+        }
+        return await Http.PostAsync(formUrl, form);
+    }
+
     public async Task<HttpResponseMessage> SignInAsync(string email, string password, string? returnUrl = null)
     {
         var fields = new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password };

@@ -5,6 +5,8 @@ namespace Mirae.Web.Features.Administration;
 public static class AdministrationPolicies
 {
     public const string Administrator = "Administrator";
+    /// <summary>Program managers and administrators: the operators' staff.</summary>
+    public const string ProgramStaff = "ProgramStaff";
 }
 
 public sealed class AdminOptions
@@ -21,7 +23,8 @@ public static class AdministrationModule
     {
         services.Configure<AdminOptions>(configuration.GetSection("Admin"));
         services.AddAuthorizationBuilder()
-            .AddPolicy(AdministrationPolicies.Administrator, p => p.RequireRole(Roles.Administrator));
+            .AddPolicy(AdministrationPolicies.Administrator, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(AdministrationPolicies.ProgramStaff, p => p.RequireRole(Roles.ProgramManager, Roles.Administrator));
         services.AddScoped<ListUsers>();
         services.AddScoped<AssignRoles>();
         return services;
