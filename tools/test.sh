@@ -21,32 +21,15 @@ if ((${#need[@]})); then
   as_root apt-get update -qq
   as_root apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
-PGBIN=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")
-log "dotnet $(dotnet --version), $("$MIRAE_CHROMIUM" --version 2>/dev/null | head -1), $("$PGBIN/postgres" --version), node $(node --version)"
+log "dotnet $(dotnet --version), $("$MIRAE_CHROMIUM" --version 2>/dev/null | head -1), $("$(ls /usr/lib/postgresql/*/bin/postgres | sort -V | tail -1)" --version), node $(node --version)"
 
 # A throwaway PostgreSQL cluster, private to this run; stopped by PID on exit.
-PGROOT=$(mktemp -d /tmp/mirae-test-pg.XXXXXX)
-PG_PID=
-cleanup() {
-  if [ -n "$PG_PID" ] && kill -0 "$PG_PID" 2>/dev/null; then
-    kill -INT "$PG_PID"
-    for _ in $(seq 100); do kill -0 "$PG_PID" 2>/dev/null || break; sleep 0.1; done
-  fi
-  rm -rf "$PGROOT"
-}
-trap cleanup EXIT
-PGPORT=${PGPORT:-$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')}
-RUN_AS=()
-if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$PGROOT"; RUN_AS=(runuser -u postgres --); fi   # initdb refuses root
-cd "$PGROOT"   # runuser keeps the working directory, which postgres may not be allowed to read
-"${RUN_AS[@]}" "$PGBIN/initdb" -D "$PGROOT/data" -U postgres -A trust -E UTF8 --no-sync >"$PGROOT/initdb.log" 2>&1
-"${RUN_AS[@]}" "$PGBIN/pg_ctl" -D "$PGROOT/data" -l "$PGROOT/server.log" -w -t 60 \
-  -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGROOT -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
-PG_PID=$(head -1 "$PGROOT/data/postmaster.pid")
-export MIRAE_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres"
+source "$ROOT/tools/postgres.sh"
+trap stop_private_postgres EXIT
+start_private_postgres
+export MIRAE_TEST_PG="$PG_ADMIN"
 log "PostgreSQL on 127.0.0.1:$PGPORT (pid $PG_PID)"
 
-cd "$ROOT"
 log "dotnet build ($CONFIGURATION; npm packages restored by the build)"
 dotnet build Mirae.slnx -c "$CONFIGURATION" -nologo -clp:ErrorsOnly
 

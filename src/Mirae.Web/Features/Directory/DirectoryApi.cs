@@ -48,7 +48,7 @@ public static class DirectoryApi
             return ApiProblems.Validation(errors);
         }
         var (p, size) = Paging.Clamp(page, pageSize);
-        var result = await search.HandleAsync(new SearchProducts.Query(q, category, material, cert, region, target, SearchProducts.Sort.Relevance, p, size),
+        var result = await search.HandleAsync(new SearchProducts.Query(q, category, material, cert, region, target, SearchProducts.Sort.Relevance, p, size, WithFacets: false),
             cancellationToken);
         return TypedResults.Ok(new ProductPage(result.Page.Total, result.Page.Items.Select(r => new ProductItem(r.Id, r.ProductCode, r.MaterialCode,
             r.NameKo, r.NameEn, new OrganizationItem(FormatNumber(r.Organization.BusinessNumber), r.Organization.NameKo, r.Organization.NameEn, r.Organization.RegionKo),

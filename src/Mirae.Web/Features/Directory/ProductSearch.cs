@@ -65,6 +65,30 @@ public static class ProductSearch
         }
     }
 
+    /// <summary>How many products match, counted by the engine alone.</summary>
+    public static Task<int> CountAsync(AppDbContext db, IReadOnlyList<SearchAnalyzer.Term> terms, CancellationToken cancellationToken) =>
+        db.Database.IsSqlite()
+            ? db.Database.SqlQuery<int>($"SELECT count(*) AS Value FROM ProductSearch WHERE ProductSearch MATCH {SearchAnalyzer.ToFts5(terms)}")
+                .SingleAsync(cancellationToken)
+            : db.Database.SqlQuery<int>(
+                $"""SELECT count(*)::int AS "Value" FROM "Products" WHERE "SearchVector" @@ to_tsquery('simple'::regconfig, {SearchAnalyzer.ToTsQuery(terms)})""")
+                .SingleAsync(cancellationToken);
+
+    /// <summary>One page of matching ids, best first, ranked and limited inside the engine.</summary>
+    public static Task<List<int>> TopAsync(AppDbContext db, IReadOnlyList<SearchAnalyzer.Term> terms, int skip, int take, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsSqlite())
+        {
+            return db.Database.SqlQuery<int>(
+                $"SELECT rowid AS Value FROM ProductSearch WHERE ProductSearch MATCH {SearchAnalyzer.ToFts5(terms)} ORDER BY bm25(ProductSearch, 10.0, 1.0), rowid LIMIT {take} OFFSET {skip}")
+                .ToListAsync(cancellationToken);
+        }
+        var query = SearchAnalyzer.ToTsQuery(terms);
+        return db.Database.SqlQuery<int>(
+            $$"""SELECT "Id" AS "Value" FROM "Products" WHERE "SearchVector" @@ to_tsquery('simple'::regconfig, {{query}}) ORDER BY ts_rank('{0.1, 0.1, 0.1, 1.0}', "SearchVector", to_tsquery('simple'::regconfig, {{query}})) DESC, "Id" LIMIT {{take}} OFFSET {{skip}}""")
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>Ids of the products matching <paramref name="terms"/>, with their rank; composable into LINQ.</summary>
     public static IQueryable<RankedId> Match(AppDbContext db, IReadOnlyList<SearchAnalyzer.Term> terms)
     {

@@ -18,7 +18,7 @@ public sealed class SearchProducts(AppDbContext db, TimeProvider clock)
     }
 
     public sealed record Query(string? Q = null, int? Category = null, string? Material = null, string? Cert = null, string? Region = null,
-        bool? Target = null, Sort SortBy = Sort.Relevance, int Page = 1, int PageSize = 20);
+        bool? Target = null, Sort SortBy = Sort.Relevance, int Page = 1, int PageSize = 20, bool WithFacets = true);
 
     public sealed record OrganizationRow(string BusinessNumber, string NameKo, string? NameEn, string? RegionKo, string? RegionEn);
     public sealed record CertificateRow(string Code, DateOnly IssuedOn, DateOnly ExpiresOn);
@@ -68,16 +68,29 @@ public sealed class SearchProducts(AppDbContext db, TimeProvider clock)
             hits = hits.Where(h => (h.Product.Material.LocalizationTargetYear != null) == target);
         }
 
-        var total = await hits.CountAsync(cancellationToken);
-        var ordered = query.SortBy switch
+        var filtered = query.Category is not null || !string.IsNullOrWhiteSpace(query.Material) || !string.IsNullOrWhiteSpace(query.Cert)
+            || !string.IsNullOrWhiteSpace(query.Region) || query.Target is not null;
+        int total;
+        List<int> ids;
+        if (terms.Count > 0 && !filtered && query.SortBy == Sort.Relevance)
         {
-            Sort.Name => hits.OrderBy(h => h.Product.NameKo).ThenBy(h => h.Product.Id),
-            Sort.Updated => hits.OrderByDescending(h => h.Product.UpdatedAt).ThenBy(h => h.Product.Id),
-            _ when terms.Count == 0 => hits.OrderByDescending(h => h.Product.UpdatedAt).ThenBy(h => h.Product.Id),
-            _ => hits.OrderBy(h => h.Rank).ThenBy(h => h.Product.Id),
-        };
-        // Page the ids first (the engine's rank cannot correlate a collection), then load those rows.
-        var ids = await ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(h => h.Product.Id).ToListAsync(cancellationToken);
+            // The common case, a plain query by relevance: the engine counts, ranks and pages on its own.
+            total = await ProductSearch.CountAsync(db, terms, cancellationToken);
+            ids = await ProductSearch.TopAsync(db, terms, (query.Page - 1) * query.PageSize, query.PageSize, cancellationToken);
+        }
+        else
+        {
+            total = await hits.CountAsync(cancellationToken);
+            var ordered = query.SortBy switch
+            {
+                Sort.Name => hits.OrderBy(h => h.Product.NameKo).ThenBy(h => h.Product.Id),
+                Sort.Updated => hits.OrderByDescending(h => h.Product.UpdatedAt).ThenBy(h => h.Product.Id),
+                _ when terms.Count == 0 => hits.OrderByDescending(h => h.Product.UpdatedAt).ThenBy(h => h.Product.Id),
+                _ => hits.OrderBy(h => h.Rank).ThenBy(h => h.Product.Id),
+            };
+            // Page the ids first (the engine's rank cannot correlate a collection), then load those rows.
+            ids = await ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(h => h.Product.Id).ToListAsync(cancellationToken);
+        }
         var loaded = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new Row(p.Id, p.Code, p.Material.Code, p.NameKo, p.NameEn,
                 new OrganizationRow(p.Organization.BusinessNumber, p.Organization.NameKo, p.Organization.NameEn, p.Organization.RegionKo, p.Organization.RegionEn),
@@ -86,7 +99,7 @@ public sealed class SearchProducts(AppDbContext db, TimeProvider clock)
             .ToDictionaryAsync(r => r.Id, cancellationToken);
         var rows = ids.Select(id => loaded[id]).ToList();
 
-        var facets = await FacetsAsync(hits.Select(h => h.Product), today, cancellationToken);
+        var facets = query.WithFacets ? await FacetsAsync(hits.Select(h => h.Product), today, cancellationToken) : new Facets([], [], [], [], []);
         return new Result(new PagedList<Row>(rows, total, query.Page, query.PageSize), facets, today);
     }
 

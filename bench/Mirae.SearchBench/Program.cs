@@ -1,0 +1,298 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Mirae.Web.Data;
+using Mirae.Web.Features.Directory;
+using Npgsql;
+
+// Directory search benchmark: fills a database with N products (the demo directory's 2,080 as templates),
+// starts the real app on Kestrel, and measures /api/v1/products latency (p50/p95) for fixed Korean and English
+// queries beside the engine's own time for the same match and a LIKE '%…%' scan. Run through bench/search.sh.
+var options = Args.Parse(args);
+var provider = Enum.Parse<DatabaseProvider>(options["provider"], ignoreCase: true);
+var connection = options["connection"];
+var products = int.Parse(options["products"], CultureInfo.InvariantCulture);
+var app = options["app"];
+var results = options["out"];
+var repetitions = int.Parse(options.GetValueOrDefault("repetitions", "50"), CultureInfo.InvariantCulture);
+
+string[] queries = ["바이러스", "배지", "필터", "마개", "멸균", "세포배양 배지", "일회용 백", "바이러스 필터", "virus", "filter", "culture medium", "stopper", "sterile", "bag"];
+var log = new StringBuilder();
+void Say(string line)
+{
+    Console.WriteLine(line);
+    log.AppendLine(line);
+}
+
+Say($"# Directory search, {provider}, {products:N0} products ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores)");
+var clock = Stopwatch.StartNew();
+await RunAsync(app, ["import", Path.Combine(Path.GetDirectoryName(app)!, "Data", "Seed", "directory"), $"--Database:Provider={provider}",
+    $"--ConnectionStrings:Default={connection}", "--Logging:LogLevel:Default=Warning"]);
+await Generator.FillAsync(provider, connection, products);
+Say($"database filled in {clock.Elapsed.TotalSeconds:N0} s");
+
+var port = Free.Port();
+using var server = Process.Start(new ProcessStartInfo("dotnet", [app, "--urls", $"http://127.0.0.1:{port}", $"--Database:Provider={provider}",
+    $"--ConnectionStrings:Default={connection}", "--Seed:Demo=false", "--Logging:LogLevel:Default=Warning", "--Admin:Password=bench-Only-2026!"])
+{ RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(app)! })!;
+server.OutputDataReceived += (_, _) => { };
+server.ErrorDataReceived += (_, _) => { };
+server.BeginOutputReadLine();
+server.BeginErrorReadLine();
+using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+for (var i = 0; ; i++)
+{
+    try
+    {
+        if ((await http.GetAsync("/health")).IsSuccessStatusCode)
+        {
+            break;
+        }
+    }
+    catch (HttpRequestException) when (i < 120)
+    {
+    }
+    await Task.Delay(500);
+}
+
+Say("");
+Say("| query | matches | API p50 ms | API p95 ms | engine p50 ms | engine p95 ms | API p95 ÷ engine p95 | LIKE scan ms | scan ÷ API p95 |");
+Say("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+await using var db = Generator.Open(provider, connection);
+var apiP95s = new List<double>();
+foreach (var query in queries)
+{
+    var url = "/api/v1/products?pageSize=20&q=" + Uri.EscapeDataString(query);
+    var total = 0;
+    for (var i = 0; i < 5; i++)
+    {
+        total = (await http.GetFromJsonAsync<Page>(url))!.Total;
+    }
+    var api = await Measure.TimesAsync(repetitions, async () => await http.GetStringAsync(url));
+    var engine = await Measure.TimesAsync(repetitions, () => Engine.MatchAsync(db, provider, query));
+    var scan = await Measure.TimesAsync(3, () => Engine.ScanAsync(db, provider, query));
+    apiP95s.Add(Measure.P(api, 95));
+    Say(string.Create(CultureInfo.InvariantCulture,
+        $"| {query} | {total:N0} | {Measure.P(api, 50):F1} | {Measure.P(api, 95):F1} | {Measure.P(engine, 50):F1} | {Measure.P(engine, 95):F1} | {Measure.P(api, 95) / Math.Max(0.01, Measure.P(engine, 95)):F2} | {Measure.P(scan, 50):F0} | {Measure.P(scan, 50) / Math.Max(0.01, Measure.P(api, 95)):F0}× |"));
+}
+Say("");
+Say(string.Create(CultureInfo.InvariantCulture, $"worst API p95: {apiP95s.Max():F1} ms (target ≤ 30 ms at 1M products)"));
+server.Kill(entireProcessTree: true);
+Directory.CreateDirectory(results);
+await File.WriteAllTextAsync(Path.Combine(results, $"search-{provider.ToString().ToLowerInvariant()}-{products}.md"), log.ToString());
+return 0;
+
+static async Task RunAsync(string app, string[] args)
+{
+    using var process = Process.Start(new ProcessStartInfo("dotnet", [app, .. args]) { WorkingDirectory = Path.GetDirectoryName(app)! })!;
+    await process.WaitForExitAsync();
+    if (process.ExitCode != 0)
+    {
+        throw new InvalidOperationException($"dotnet {app} {string.Join(' ', args)} exited {process.ExitCode}");
+    }
+}
+
+internal sealed record Page(int Total);
+
+internal static class Args
+{
+    public static Dictionary<string, string> Parse(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            options[args[i].TrimStart('-')] = args[i + 1];
+        }
+        return options;
+    }
+}
+
+internal static class Free
+{
+    public static int Port()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+internal static class Measure
+{
+    public static async Task<List<double>> TimesAsync(int count, Func<Task> action)
+    {
+        var times = new List<double>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await action();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        return times;
+    }
+
+    public static double P(List<double> values, int percentile)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+}
+
+/// <summary>The engine on its own (the same match, count and top 20 by rank as the app), and a substring scan.</summary>
+internal static class Engine
+{
+    public static async Task MatchAsync(AppDbContext db, DatabaseProvider provider, string query)
+    {
+        var terms = SearchAnalyzer.Query(query);
+        var connection = db.Database.GetDbConnection();
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var match = SearchAnalyzer.ToFts5(terms);
+            await Scalar(connection, "SELECT count(*) FROM ProductSearch WHERE ProductSearch MATCH $m", ("$m", match));
+            await Scalar(connection, "SELECT group_concat(rowid) FROM (SELECT rowid FROM ProductSearch WHERE ProductSearch MATCH $m ORDER BY bm25(ProductSearch, 10.0, 1.0) LIMIT 20)", ("$m", match));
+        }
+        else
+        {
+            var ts = SearchAnalyzer.ToTsQuery(terms);
+            await Scalar(connection, "SELECT count(*) FROM \"Products\" WHERE \"SearchVector\" @@ to_tsquery('simple'::regconfig, @q)", ("@q", ts));
+            await Scalar(connection, "SELECT string_agg(\"Id\"::text, ',') FROM (SELECT \"Id\" FROM \"Products\" WHERE \"SearchVector\" @@ to_tsquery('simple'::regconfig, @q) ORDER BY ts_rank('{0.1, 0.1, 0.1, 1.0}', \"SearchVector\", to_tsquery('simple'::regconfig, @q)) DESC LIMIT 20) t", ("@q", ts));
+        }
+    }
+
+    public static Task ScanAsync(AppDbContext db, DatabaseProvider provider, string query)
+    {
+        var words = query.Split(' ');
+        var columns = provider == DatabaseProvider.Sqlite ? new[] { "NameKo", "NameEn", "DescriptionKo", "DescriptionEn" } : ["\"NameKo\"", "\"NameEn\"", "\"DescriptionKo\"", "\"DescriptionEn\""];
+        var where = string.Join(" AND ", words.Select((_, i) => "(" + string.Join(" OR ", columns.Select(c => $"lower({c}) LIKE $w{i}")) + ")"));
+        var table = provider == DatabaseProvider.Sqlite ? "Products" : "\"Products\"";
+        var sql = $"SELECT count(*) FROM {table} WHERE {where}";
+        if (provider == DatabaseProvider.Postgres)
+        {
+            sql = sql.Replace("$w", "@w", StringComparison.Ordinal);
+        }
+        var prefix = provider == DatabaseProvider.Sqlite ? "$w" : "@w";
+        return Scalar(db.Database.GetDbConnection(), sql, words.Select((w, i) => (prefix + i, "%" + w.ToLowerInvariant() + "%")).ToArray());
+    }
+
+    private static async Task Scalar(DbConnection connection, string sql, params (string Name, string Value)[] parameters)
+    {
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await connection.OpenAsync();
+        }
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        await command.ExecuteScalarAsync();
+    }
+}
+
+/// <summary>Adds generated products modelled on the demo directory, with search text computed by the app's own entity code.</summary>
+internal static class Generator
+{
+    public static AppDbContext Open(DatabaseProvider provider, string connection)
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        DataModule.UseProvider(options, provider, connection);
+        return new AppDbContext(options.Options);
+    }
+
+    public static async Task FillAsync(DatabaseProvider provider, string connection, int target)
+    {
+        await using var db = Open(provider, connection);
+        var existing = await db.Products.CountAsync();
+        if (existing >= target)
+        {
+            return;
+        }
+        var templates = await db.Products.AsNoTracking().Include(p => p.Organization).Include(p => p.Material).ThenInclude(m => m.Category)
+            .OrderBy(p => p.Id).ToListAsync();
+        var suppliers = templates.Select(t => t.Organization).DistinctBy(o => o.Id).ToList();
+        var now = DateTimeOffset.UtcNow;
+        var rows = Enumerable.Range(existing, target - existing).Select(i =>
+        {
+            var template = templates[i % templates.Count];
+            var supplier = suppliers[(i / templates.Count + i) % suppliers.Count];
+            var product = Product.Create(supplier, $"GEN-{i:D7}");
+            product.Update(template.Material, template.NameKo + " " + (i % 97), template.NameEn, template.DescriptionKo, template.DescriptionEn, [], [], now);
+            return (Supplier: supplier.Id, Material: template.Material.Id, Product: product);
+        });
+
+        var watch = Stopwatch.StartNew();
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            await using var sqlite = new SqliteConnection(connection);
+            await sqlite.OpenAsync();
+            await using var transaction = (SqliteTransaction)await sqlite.BeginTransactionAsync();
+            await using var command = sqlite.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                INSERT INTO Products (OrganizationId, MaterialId, Code, NameKo, NameEn, DescriptionKo, DescriptionEn, SearchName, SearchBody, UpdatedAt)
+                VALUES ($o, $m, $c, $nk, $ne, $dk, $de, $sn, $sb, $u)
+                """;
+            var names = new[] { "$o", "$m", "$c", "$nk", "$ne", "$dk", "$de", "$sn", "$sb", "$u" };
+            foreach (var name in names)
+            {
+                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+            var count = 0;
+            foreach (var (supplier, material, p) in rows)
+            {
+                object?[] values = [supplier, material, p.Code, p.NameKo, p.NameEn, p.DescriptionKo, p.DescriptionEn, p.SearchName, p.SearchBody, now.UtcTicks];
+                for (var k = 0; k < values.Length; k++)
+                {
+                    command.Parameters[k].Value = values[k] ?? DBNull.Value;
+                }
+                await command.ExecuteNonQueryAsync();
+                if (++count % 100_000 == 0)
+                {
+                    Console.WriteLine($"  {existing + count:N0} products ({watch.Elapsed.TotalSeconds:N0} s)");
+                }
+            }
+            await transaction.CommitAsync();
+        }
+        else
+        {
+            await using var postgres = new NpgsqlConnection(connection);
+            await postgres.OpenAsync();
+            await using (var copy = await postgres.BeginBinaryImportAsync("""
+                COPY "Products" ("OrganizationId", "MaterialId", "Code", "NameKo", "NameEn", "DescriptionKo", "DescriptionEn", "SearchName", "SearchBody", "UpdatedAt") FROM STDIN (FORMAT BINARY)
+                """))
+            {
+                var count = 0;
+                foreach (var (supplier, material, p) in rows)
+                {
+                    await copy.StartRowAsync();
+                    await copy.WriteAsync(supplier);
+                    await copy.WriteAsync(material);
+                    await copy.WriteAsync(p.Code);
+                    await copy.WriteAsync(p.NameKo);
+                    await copy.WriteAsync(p.NameEn);
+                    await copy.WriteAsync(p.DescriptionKo);
+                    await copy.WriteAsync(p.DescriptionEn);
+                    await copy.WriteAsync(p.SearchName);
+                    await copy.WriteAsync(p.SearchBody);
+                    await copy.WriteAsync(now, NpgsqlTypes.NpgsqlDbType.TimestampTz);
+                    if (++count % 100_000 == 0)
+                    {
+                        Console.WriteLine($"  {existing + count:N0} products ({watch.Elapsed.TotalSeconds:N0} s)");
+                    }
+                }
+                await copy.CompleteAsync();
+            }
+            await using var analyze = new NpgsqlCommand("ANALYZE \"Products\"", postgres);
+            await analyze.ExecuteNonQueryAsync();
+        }
+        Console.WriteLine($"  inserted {target - existing:N0} products in {watch.Elapsed.TotalSeconds:N0} s");
+    }
+}
