@@ -52,7 +52,12 @@ public sealed class SearchModel(SearchProducts search, IStringLocalizer<SharedRe
     }
 
     /// <summary>A link to this page with one parameter changed (null removes it); paging restarts unless it is the page.</summary>
-    public string Link(string name, object? value)
+    public string Link(string name, object? value) => Url.Page("/Directory/Search", RouteValues(name, value))!;
+
+    /// <summary>The CSV export of the current search.</summary>
+    public string ExportLink() => Url.Page("/Directory/Search", "Export", RouteValues("pageNumber", null))!;
+
+    private Dictionary<string, object?> RouteValues(string name, object? value)
     {
         var values = new Dictionary<string, object?>
         {
@@ -60,9 +65,8 @@ public sealed class SearchModel(SearchProducts search, IStringLocalizer<SharedRe
             ["sort"] = Sort == SearchProducts.Sort.Relevance ? null : Sort, ["pageNumber"] = null,
         };
         values[name] = value;
-        return Url.Page("/Directory/Search", values.Where(v => v.Value is not null and not "").ToDictionary(v => v.Key, v => v.Value))!;
+        return values.Where(v => v.Value is not null and not "").ToDictionary(v => v.Key, v => v.Value);
     }
-
 
     public string TargetLabel(string value) => text[value == "true" ? "Directory.Target.Yes" : "Directory.Target.No"];
 
