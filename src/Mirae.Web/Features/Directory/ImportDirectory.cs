@@ -65,8 +65,9 @@ public sealed class ImportDirectory(AppDbContext db, TimeProvider clock, IString
         }
 
         var categories = await db.MaterialCategories.Where(c => c.ParentId == null).ToDictionaryAsync(c => c.NameKo, cancellationToken);
-        var existing = await db.Materials.ToDictionaryAsync(m => m.Code, cancellationToken);
+        var existing = await db.Materials.Include(m => m.Category).ToDictionaryAsync(m => m.Code, cancellationToken);
         var (inserted, updated) = (0, 0);
+        var renamed = new List<string>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var row in check.Rows)
         {
@@ -88,11 +89,16 @@ public sealed class ImportDirectory(AppDbContext db, TimeProvider clock, IString
             else
             {
                 updated++;
+                if (material.NameKo != row.Get("name_ko") || material.NameEn != row.Get("name_en") || material.Category.NameKo != categoryKo
+                    || material.Category.NameEn != row.Get("category_en"))
+                {
+                    renamed.Add(code);
+                }
             }
             material.Update(category, row.Get("name_ko"), row.Get("name_en"), row.Optional("hs_code"), Check.OptionalInt(row, "localization_target_year"));
         }
         await db.SaveChangesAsync(cancellationToken);
-        await ReindexProductsAsync(db.Products.Where(p => existing.Keys.Contains(p.Material.Code)), cancellationToken);
+        await ReindexProductsAsync(db.Products.Where(p => renamed.Contains(p.Material.Code)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         progress?.Report($"{MaterialsFile}: {check.Rows.Count}/{check.Rows.Count}");
         return new FileResult(MaterialsFile, inserted, updated, 0, []);
@@ -135,6 +141,7 @@ public sealed class ImportDirectory(AppDbContext db, TimeProvider clock, IString
         var existing = await db.Organizations.ToDictionaryAsync(o => o.BusinessNumber, cancellationToken);
         var now = clock.GetUtcNow();
         var (inserted, updated) = (0, 0);
+        var renamed = new List<string>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var row in check.Rows)
         {
@@ -148,12 +155,16 @@ public sealed class ImportDirectory(AppDbContext db, TimeProvider clock, IString
             else
             {
                 updated++;
+                if (organization.NameKo != row.Get("name_ko") || organization.NameEn != row.Optional("name_en"))
+                {
+                    renamed.Add(number.Digits);
+                }
             }
             organization.Update(ParseKind(row.Get("kind"))!.Value, row.Get("name_ko"), row.Optional("name_en"), row.Optional("region_ko"),
                 row.Optional("region_en"), Check.OptionalInt(row, "employees"), Check.OptionalInt(row, "founded_year"), row.Optional("website"), now);
         }
         await db.SaveChangesAsync(cancellationToken);
-        await ReindexProductsAsync(db.Products.Where(p => existing.Keys.Contains(p.Organization.BusinessNumber)), cancellationToken);
+        await ReindexProductsAsync(db.Products.Where(p => renamed.Contains(p.Organization.BusinessNumber)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         progress?.Report($"{OrganizationsFile}: {check.Rows.Count}/{check.Rows.Count}");
         return new FileResult(OrganizationsFile, inserted, updated, 0, []);
@@ -235,7 +246,7 @@ public sealed class ImportDirectory(AppDbContext db, TimeProvider clock, IString
         return new FileResult(ProductsFile, inserted, updated, 0, []);
     }
 
-    /// <summary>Names of materials, categories or suppliers are part of the search text of their products.</summary>
+    /// <summary>Names of materials, categories or suppliers are part of the search text of their products: re-index those renamed.</summary>
     private async Task ReindexProductsAsync(IQueryable<Product> products, CancellationToken cancellationToken)
     {
         foreach (var product in await products.Include(p => p.Organization).Include(p => p.Material).ThenInclude(m => m.Category)

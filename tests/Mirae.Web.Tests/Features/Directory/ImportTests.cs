@@ -37,21 +37,25 @@ public sealed class ImportTests
 
         var first = await ImportAsync(factory, files);
         var second = await ImportAsync(factory, ("materials.csv", Materials.Replace("고무 마개", "고무 마개(부틸)", StringComparison.Ordinal)),
-            ("organizations.csv", Organizations), ("products.csv", Products));
+            ("organizations.csv", Organizations.Replace("송도필터(주)", "송도정밀여과(주)", StringComparison.Ordinal)));
 
         Assert.True(first.Succeeded);
         Assert.Equal([(2, 0), (1, 0), (2, 0)], first.Files.Select(f => (f.Inserted, f.Updated)));
-        Assert.Equal([(0, 2), (0, 1), (0, 2)], second.Files.Select(f => (f.Inserted, f.Updated)));
+        Assert.Equal([(0, 2), (0, 1)], second.Files.Select(f => (f.Inserted, f.Updated)));
         await using var db = factory.CreateDbContext();
         Assert.Equal(2, await db.Products.CountAsync());
         Assert.Equal(2, await db.Materials.CountAsync());
         var product = await db.Products.Include(p => p.Specifications).Include(p => p.Certificates).SingleAsync(p => p.Code == "SF-1");
         Assert.Equal(["pore_nm=20", "area_m2=0.1"], product.Specifications.OrderBy(s => s.Position).Select(s => $"{s.Key}={s.Value}"));
         Assert.Equal(new DateOnly(2027, 2, 28), product.Certificates.Single().ExpiresOn);
-        // the renamed material reached its products' search text
+        // renamed material and supplier names reached their products' search text
         using var scope = factory.Services.CreateScope();
         var found = await scope.ServiceProvider.GetRequiredService<SearchProducts>().HandleAsync(new SearchProducts.Query("부틸"));
         Assert.Equal(["SF-2"], found.Page.Items.Select(i => i.ProductCode));
+        var renamedSupplier = await scope.ServiceProvider.GetRequiredService<SearchProducts>().HandleAsync(new SearchProducts.Query("정밀여과"));
+        Assert.Equal(["SF-1", "SF-2"], renamedSupplier.Page.Items.Select(i => i.ProductCode).Order());
+        var third = await ImportAsync(factory, ("products.csv", Products));
+        Assert.Equal((0, 2), (third.Files[0].Inserted, third.Files[0].Updated));
     }
 
     [Theory, MemberData(nameof(Providers))]
