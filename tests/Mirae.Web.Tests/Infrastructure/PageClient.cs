@@ -17,25 +17,27 @@ public sealed partial class PageClient(HttpClient http) : IDisposable
     /// <summary>GETs <paramref name="formUrl"/>, then POSTs the fields with the page's antiforgery token to <paramref name="postUrl"/>.</summary>
     public async Task<HttpResponseMessage> SubmitAsync(string formUrl, IEnumerable<KeyValuePair<string, string>> fields, string? postUrl = null)
     {
-        var (_, html) = await GetPageAsync(formUrl);
-        var token = TokenPattern().Match(html);
-        Assert.True(token.Success, $"no antiforgery token on {formUrl}");
-        var form = fields.Append(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)));
+        var form = fields.Append(new("__RequestVerificationToken", await AntiforgeryTokenAsync(formUrl)));
         return await Http.PostAsync(postUrl ?? formUrl, new FormUrlEncodedContent(form));
     }
 
     /// <summary>Like <see cref="SubmitAsync"/> for a multipart form with files (name → (file name, bytes)).</summary>
     public async Task<HttpResponseMessage> SubmitFilesAsync(string formUrl, IReadOnlyDictionary<string, (string FileName, byte[] Content)> files)
     {
-        var (_, html) = await GetPageAsync(formUrl);
-        var token = TokenPattern().Match(html);
-        Assert.True(token.Success, $"no antiforgery token on {formUrl}");
-        using var form = new MultipartFormDataContent { { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" } };
+        using var form = new MultipartFormDataContent { { new StringContent(await AntiforgeryTokenAsync(formUrl)), "__RequestVerificationToken" } };
         foreach (var (name, (fileName, content)) in files)
         {
             form.Add(new ByteArrayContent(content), name, fileName);
         }
         return await Http.PostAsync(formUrl, form);
+    }
+
+    private async Task<string> AntiforgeryTokenAsync(string formUrl)
+    {
+        var (_, html) = await GetPageAsync(formUrl);
+        var token = TokenPattern().Match(html);
+        Assert.True(token.Success, $"no antiforgery token on {formUrl}");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
     }
 
     public async Task<HttpResponseMessage> SignInAsync(string email, string password, string? returnUrl = null)

@@ -22,7 +22,7 @@ public static class AccountsApi
         }
         var roles = await users.GetRolesAsync(user);
         return TypedResults.Ok(new MemberProfile(user.Id, user.Email!, user.DisplayName, user.Kind.ToString(),
-            user.BusinessNumber is null ? null : Accounts.BusinessNumber.TryParse(user.BusinessNumber, out var n) ? n.ToString() : user.BusinessNumber,
+            user.BusinessNumber is null ? null : Accounts.BusinessNumber.Format(user.BusinessNumber),
             user.CompanyName, roles.Order(StringComparer.Ordinal).ToList()));
     }
 }

@@ -43,4 +43,7 @@ public readonly record struct BusinessNumber
     }
 
     public override string ToString() => $"{Digits[..3]}-{Digits[3..5]}-{Digits[5..]}";
+
+    /// <summary>Stored digits as <c>NNN-NN-NNNNN</c>; anything that is not a valid number is returned as it is.</summary>
+    public static string Format(string digits) => TryParse(digits, out var number) ? number.Value.ToString() : digits;
 }

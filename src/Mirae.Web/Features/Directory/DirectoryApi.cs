@@ -51,7 +51,7 @@ public static class DirectoryApi
         var result = await search.HandleAsync(new SearchProducts.Query(q, category, material, cert, region, target, SearchProducts.Sort.Relevance, p, size, WithFacets: false),
             cancellationToken);
         return TypedResults.Ok(new ProductPage(result.Page.Total, result.Page.Items.Select(r => new ProductItem(r.Id, r.ProductCode, r.MaterialCode,
-            r.NameKo, r.NameEn, new OrganizationItem(FormatNumber(r.Organization.BusinessNumber), r.Organization.NameKo, r.Organization.NameEn, r.Organization.RegionKo),
+            r.NameKo, r.NameEn, new OrganizationItem(BusinessNumber.Format(r.Organization.BusinessNumber), r.Organization.NameKo, r.Organization.NameEn, r.Organization.RegionKo),
             r.Certifications.Select(c => new CertificationItem(c.Code, c.IssuedOn, c.ExpiresOn, c.IssuedOn <= result.Today && result.Today <= c.ExpiresOn)).ToList())).ToList()));
     }
 
@@ -74,6 +74,4 @@ public static class DirectoryApi
         TypedResults.Ok(await db.Materials.AsNoTracking().OrderBy(m => m.Code)
             .Select(m => new MaterialItem(m.Code, m.NameKo, m.NameEn, m.Category.NameKo, m.Category.NameEn, m.HsCode, m.LocalizationTargetYear))
             .ToListAsync(cancellationToken));
-
-    private static string FormatNumber(string digits) => BusinessNumber.TryParse(digits, out var n) ? n.Value.ToString() : digits;
 }

@@ -212,7 +212,10 @@ public sealed class ImportDirectory(AppDbContext db, TimeProvider clock, IString
             return check.Result();
         }
 
-        var existing = await db.Products.Include(p => p.Specifications).Include(p => p.Certificates).AsSplitQuery()
+        // Only the products of the suppliers this file names: a small file must not load the whole directory.
+        var supplierIds = check.Rows.Select(r => suppliers[CheckedNumber(r).Digits].Id).Distinct().ToList();
+        var existing = await db.Products.Where(p => supplierIds.Contains(p.OrganizationId))
+            .Include(p => p.Specifications).Include(p => p.Certificates).AsSplitQuery()
             .ToDictionaryAsync(p => (p.OrganizationId, p.Code), cancellationToken);
         var now = clock.GetUtcNow();
         var (inserted, updated) = (0, 0);

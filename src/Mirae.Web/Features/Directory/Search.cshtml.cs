@@ -43,7 +43,7 @@ public sealed class SearchModel(SearchProducts search, IStringLocalizer<SharedRe
             var valid = row.Certifications.Where(c => c.IssuedOn <= result.Today && result.Today <= c.ExpiresOn).Select(c => c.Code);
             csv.AppendLine(string.Join(',', new[]
             {
-                row.ProductCode, row.MaterialCode, row.NameKo, row.NameEn ?? "", FormatNumber(row.Organization.BusinessNumber), row.Organization.NameKo,
+                row.ProductCode, row.MaterialCode, row.NameKo, row.NameEn ?? "", Accounts.BusinessNumber.Format(row.Organization.BusinessNumber), row.Organization.NameKo,
                 row.Organization.RegionKo ?? "", string.Join(';', valid),
             }.Select(Quote)));
         }
@@ -69,8 +69,6 @@ public sealed class SearchModel(SearchProducts search, IStringLocalizer<SharedRe
     }
 
     public string TargetLabel(string value) => text[value == "true" ? "Directory.Target.Yes" : "Directory.Target.No"];
-
-    public static string FormatNumber(string digits) => Accounts.BusinessNumber.TryParse(digits, out var n) ? n.Value.ToString() : digits;
 
     private SearchProducts.Query BuildQuery(int page, int size) =>
         new(Q?.Length > 200 ? Q[..200] : Q, Category, Material, Cert, Region, Target, Sort, page, size);

@@ -155,12 +155,17 @@ public sealed class SearchTests(Hosts hosts)
     }
 
     [Fact]
-    public async Task Search_WithEngineSyntaxInTheQuery_FindsNothingInsteadOfFailing()
+    public async Task Search_WithEngineSyntaxInTheQuery_IgnoresItAndSearchesTheWords()
     {
         using var client = (await hosts.GetAsync(DatabaseProvider.Sqlite)).CreatePageClient();
 
-        using var response = await client.Http.GetAsync("/api/v1/products?q=" + Uri.EscapeDataString("\" OR NEAR(a b) * ^ :"));
+        using var response = await client.Http.GetAsync("/api/v1/products?q=" + Uri.EscapeDataString("\"필터\" (바이러스)* ^ : - + '&|!"));
+        var withSyntax = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var plain = await client.Http.GetFromJsonAsync<JsonElement>("/api/v1/products?q=" + Uri.EscapeDataString("필터 바이러스"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(40, plain.GetProperty("total").GetInt32());
+        Assert.Equal(plain.GetProperty("total").GetInt32(), withSyntax.GetProperty("total").GetInt32());
+        Assert.Equal(plain.GetProperty("items").GetRawText(), withSyntax.GetProperty("items").GetRawText());
     }
 }
