@@ -6,6 +6,7 @@ using Mirae.Web.Features.Accounts;
 using Mirae.Web.Features.Audit;
 using Mirae.Web.Features.Directory;
 using Mirae.Web.Features.Notices;
+using Mirae.Web.Features.Notifications;
 using Mirae.Web.Infrastructure;
 
 namespace Mirae.Web.Data;
@@ -22,6 +23,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Material> Materials => Set<Material>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<ProductCertificate> ProductCertificates => Set<ProductCertificate>();
+    public DbSet<ProductDocument> ProductDocuments => Set<ProductDocument>();
+    public DbSet<OrganizationMembership> Memberships => Set<OrganizationMembership>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<StoredFileContent> StoredFileContents => Set<StoredFileContent>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<ScheduledJobState> ScheduledJobs => Set<ScheduledJobState>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -37,6 +44,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         builder.ApplyConfiguration(new ProductConfiguration());
         builder.ApplyConfiguration(new ProductSpecificationConfiguration());
         builder.ApplyConfiguration(new ProductCertificateConfiguration());
+        builder.ApplyConfiguration(new ProductDocumentConfiguration());
+        builder.ApplyConfiguration(new OrganizationMembershipConfiguration());
+        builder.ApplyConfiguration(new StoredFileConfiguration());
+        builder.ApplyConfiguration(new StoredFileContentConfiguration());
+        builder.ApplyConfiguration(new NotificationConfiguration());
+        builder.ApplyConfiguration(new ScheduledJobStateConfiguration());
         if (Database.IsNpgsql())
         {
             ProductSearch.ConfigurePostgres(builder.Entity<Product>());

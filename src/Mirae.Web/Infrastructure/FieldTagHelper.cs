@@ -24,6 +24,8 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> text, HtmlEn
     /// <summary>Marks the field required where the model cannot say so (required only in some cases).</summary>
     public bool Required { get; set; }
     public string? InputMode { get; set; }
+    /// <summary>Height of a <c>type="textarea"</c> field.</summary>
+    public int Rows { get; set; } = 4;
 
     [ViewContext]
     [HtmlAttributeNotBound]
@@ -31,7 +33,7 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> text, HtmlEn
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        var name = For.Name;
+        var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
         var id = TagBuilder.CreateSanitizedId(name, "_");
         var state = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry : null;
         var errors = state?.Errors.Select(e => e.ErrorMessage).Where(m => m.Length > 0).ToList() ?? [];
@@ -48,8 +50,16 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> text, HtmlEn
         html.Append("</label></div>");
 
         html.Append("<div class=\"form-conts").Append(errors.Count > 0 ? " is-error" : "").Append("\">");
-        html.Append("<input class=\"krds-input\" type=\"").Append(E(Type)).Append("\" id=\"").Append(id)
-            .Append("\" name=\"").Append(E(name)).Append("\" value=\"").Append(E(value)).Append('"');
+        var textarea = Type == "textarea";
+        if (textarea)
+        {
+            html.Append("<textarea class=\"krds-input\" rows=\"").Append(Rows).Append("\" id=\"").Append(id).Append("\" name=\"").Append(E(name)).Append('"');
+        }
+        else
+        {
+            html.Append("<input class=\"krds-input\" type=\"").Append(E(Type)).Append("\" id=\"").Append(id)
+                .Append("\" name=\"").Append(E(name)).Append("\" value=\"").Append(E(value)).Append('"');
+        }
         if (Autocomplete is not null)
         {
             html.Append(" autocomplete=\"").Append(E(Autocomplete)).Append('"');
@@ -79,7 +89,8 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> text, HtmlEn
         {
             html.Append(" aria-describedby=\"").Append(string.Join(' ', describedBy)).Append('"');
         }
-        html.Append("></div>");
+        // A newline right after <textarea> is dropped by the parser, so a value that starts with one survives.
+        html.Append(textarea ? ">\n" + E(value) + "</textarea></div>" : "></div>");
 
         if (Hint is not null)
         {

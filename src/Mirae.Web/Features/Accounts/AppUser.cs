@@ -44,3 +44,11 @@ public sealed class AppUser : IdentityUser<Guid>
 
     public void PreferCulture(string culture) => PreferredCulture = culture;
 }
+
+public static class ClaimsPrincipalExtensions
+{
+    /// <summary>The signed-in member's id; only for endpoints that require an authenticated user.</summary>
+    public static Guid UserId(this System.Security.Claims.ClaimsPrincipal user) =>
+        Guid.Parse(user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value
+            ?? throw new InvalidOperationException("The endpoint requires a signed-in member."));
+}

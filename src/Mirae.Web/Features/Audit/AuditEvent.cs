@@ -37,6 +37,9 @@ public static class AuditActions
     public const string RolesChanged = "roles.changed";
     public const string PersonalDataViewed = "personal-data.viewed";
     public const string AdministratorCreated = "administrator.created";
+    public const string MembershipRequested = "membership.requested";
+    public const string MembershipDecided = "membership.decided";
+    public const string ProductChanged = "product.changed";
 }
 
 public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>

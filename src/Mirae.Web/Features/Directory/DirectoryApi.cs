@@ -23,6 +23,7 @@ public static class DirectoryApi
         group.MapGet("/products", SearchAsync).WithName("SearchProducts");
         group.MapGet("/organizations/{businessNumber}", GetOrganizationAsync).WithName("GetOrganization");
         group.MapGet("/materials", ListMaterialsAsync).WithName("ListMaterials");
+        app.MapGet("/directory/documents/{id:int}", DownloadDocumentAsync).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
@@ -68,6 +69,16 @@ public static class DirectoryApi
                 o.Website, db.Products.Count(p => p.OrganizationId == o.Id)))
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("organization");
         return TypedResults.Ok(organization with { BusinessNumber = number.Value.ToString() });
+    }
+
+    /// <summary>A product document, public like the directory; always a download, never rendered in the site's origin.</summary>
+    private static async Task<Results<FileContentHttpResult, NotFound>> DownloadDocumentAsync(AppDbContext db, int id, CancellationToken cancellationToken)
+    {
+        var document = await db.ProductDocuments.AsNoTracking().Where(d => d.Id == id)
+            .Select(d => new { d.File.FileName, d.File.Type, d.File.Content.Bytes }).SingleOrDefaultAsync(cancellationToken);
+        return document is null
+            ? TypedResults.NotFound()
+            : TypedResults.File(document.Bytes, FileTypes.ContentType(document.Type), document.FileName);
     }
 
     private static async Task<Ok<List<MaterialItem>>> ListMaterialsAsync(AppDbContext db, CancellationToken cancellationToken) =>

@@ -59,6 +59,8 @@ public sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.HasMany(p => p.Certificates).WithOne().HasForeignKey(c => c.ProductId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Specifications).HasField("_specifications");
         builder.Navigation(p => p.Certificates).HasField("_certificates");
+        builder.HasMany(p => p.Documents).WithOne().HasForeignKey(d => d.ProductId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.Documents).HasField("_documents");
         builder.HasIndex(p => p.MaterialId);
         builder.HasIndex(p => p.UpdatedAt);
     }
@@ -79,5 +81,16 @@ public sealed class ProductCertificateConfiguration : IEntityTypeConfiguration<P
     {
         builder.Property(c => c.Code).HasMaxLength(40);
         builder.HasIndex(c => new { c.Code, c.ExpiresOn });
+    }
+}
+
+public sealed class ProductDocumentConfiguration : IEntityTypeConfiguration<ProductDocument>
+{
+    public void Configure(EntityTypeBuilder<ProductDocument> builder)
+    {
+        builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(40);
+        builder.HasOne(d => d.File).WithMany().HasForeignKey(d => d.FileId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(d => d.FileId).IsUnique();
+        builder.HasIndex(d => d.ProductId);
     }
 }

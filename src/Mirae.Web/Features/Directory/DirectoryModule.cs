@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Mirae.Web.Data;
+using Mirae.Web.Infrastructure;
 
 namespace Mirae.Web.Features.Directory;
 
@@ -11,6 +13,14 @@ public static class DirectoryModule
         services.AddScoped<SearchProducts>();
         services.AddScoped<GetProduct>();
         services.AddScoped<GetOrganization>();
+        services.AddScoped<RequestMembership>();
+        services.AddScoped<DecideMembership>();
+        services.AddScoped<ListMemberships>();
+        services.AddScoped<SaveProduct>();
+        services.AddScoped<ChangeCertificates>();
+        services.AddScoped<ChangeDocuments>();
+        services.AddScoped<IAuthorizationHandler, OrganizationAuthorizationHandler>();
+        services.AddScheduledJob<FlagExpiringCertificates>(FlagExpiringCertificates.JobName, Schedules.DailyAtKst(6, 0));
         return services;
     }
 

@@ -9,7 +9,10 @@ public sealed class GetProduct(AppDbContext db)
     public sealed record Details(int Id, string Code, string NameKo, string? NameEn, string? DescriptionKo, string? DescriptionEn,
         string MaterialCode, string MaterialKo, string MaterialEn, string CategoryKo, string CategoryEn, int? TargetYear,
         SearchProducts.OrganizationRow Supplier, IReadOnlyList<KeyValuePair<string, string>> Specifications,
-        IReadOnlyList<SearchProducts.CertificateRow> Certificates, DateTimeOffset UpdatedAt, IReadOnlyList<OtherProduct> OtherProducts);
+        IReadOnlyList<SearchProducts.CertificateRow> Certificates, IReadOnlyList<DocumentRow> Documents, DateTimeOffset UpdatedAt,
+        IReadOnlyList<OtherProduct> OtherProducts, int OrganizationId);
+
+    public sealed record DocumentRow(int Id, DocumentKind Kind, string FileName, long Length, string Sha256, DateTimeOffset UploadedAt);
 
     public sealed record OtherProduct(int Id, string NameKo, string? NameEn, string MaterialCode);
 
@@ -25,6 +28,8 @@ public sealed class GetProduct(AppDbContext db)
                     p.Organization.RegionKo, p.Organization.RegionEn),
                 Specifications = p.Specifications.OrderBy(s => s.Position).Select(s => new KeyValuePair<string, string>(s.Key, s.Value)).ToList(),
                 Certificates = p.Certificates.OrderBy(c => c.Code).Select(c => new SearchProducts.CertificateRow(c.Code, c.IssuedOn, c.ExpiresOn)).ToList(),
+                Documents = p.Documents.OrderBy(d => d.Kind).ThenBy(d => d.UploadedAt)
+                    .Select(d => new DocumentRow(d.Id, d.Kind, d.File.FileName, d.File.Length, d.File.Sha256, d.UploadedAt)).ToList(),
                 p.UpdatedAt,
             })
             .AsSplitQuery()
@@ -37,7 +42,7 @@ public sealed class GetProduct(AppDbContext db)
             .OrderBy(p => p.NameKo).Take(20).Select(p => new OtherProduct(p.Id, p.NameKo, p.NameEn, p.Material.Code)).ToListAsync(cancellationToken);
         return new Details(product.Id, product.Code, product.NameKo, product.NameEn, product.DescriptionKo, product.DescriptionEn, product.MaterialCode,
             product.MaterialKo, product.MaterialEn, product.CategoryKo, product.CategoryEn, product.LocalizationTargetYear, product.Supplier,
-            product.Specifications, product.Certificates, product.UpdatedAt, others);
+            product.Specifications, product.Certificates, product.Documents, product.UpdatedAt, others, product.OrganizationId);
     }
 }
 

@@ -6,8 +6,11 @@ using Mirae.Web.Infrastructure;
 namespace Mirae.Web.Features.Directory;
 
 [AllowAnonymous]
-public sealed class OrganizationModel(GetOrganization get) : PageModel
+public sealed class OrganizationModel(GetOrganization get, IAuthorizationService authorization) : PageModel
 {
+    /// <summary>The reader may add products here (an approved member, or program staff).</summary>
+    public bool CanManage { get; private set; }
+
     public GetOrganization.Details Details { get; private set; } = null!;
     public string BusinessNumber { get; private set; } = "";
 
@@ -19,6 +22,8 @@ public sealed class OrganizationModel(GetOrganization get) : PageModel
         }
         Details = details;
         BusinessNumber = number.Value.ToString();
+        CanManage = details.Organization.Kind == OrganizationKind.Supplier && User.Identity?.IsAuthenticated == true
+            && (await authorization.AuthorizeAsync(User, new OrganizationResource(details.Organization.Id), OrganizationOperations.ManageProducts)).Succeeded;
         return Page();
     }
 

@@ -6,9 +6,11 @@ using Mirae.Web.Infrastructure;
 namespace Mirae.Web.Features.Directory;
 
 [AllowAnonymous]
-public sealed class ProductModel(GetProduct get, SearchProducts search) : PageModel
+public sealed class ProductModel(GetProduct get, SearchProducts search, IAuthorizationService authorization) : PageModel
 {
     public GetProduct.Details Product { get; private set; } = null!;
+    /// <summary>The reader may edit this product (a member of its organization, or program staff).</summary>
+    public bool CanEdit { get; private set; }
     public DateOnly Today => search.Today;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
@@ -18,6 +20,8 @@ public sealed class ProductModel(GetProduct get, SearchProducts search) : PageMo
             return NotFound();
         }
         Product = product;
+        CanEdit = User.Identity?.IsAuthenticated == true
+            && (await authorization.AuthorizeAsync(User, new OrganizationResource(product.OrganizationId), OrganizationOperations.ManageProducts)).Succeeded;
         return Page();
     }
 

@@ -1,0 +1,41 @@
+using Mirae.Web.Data;
+using Mirae.Web.Features.Audit;
+using Mirae.Web.Infrastructure;
+
+namespace Mirae.Web.Features.Directory;
+
+/// <summary>
+/// Attaches a checked file to a product as a document, or removes one. The caller has authorized the
+/// product's organization; a file that fails a check changes nothing.
+/// </summary>
+public sealed class ChangeDocuments(AppDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public async Task<int> UploadAsync(int productId, DocumentKind kind, string fileName, long length, Stream content, Guid uploadedById,
+        CancellationToken cancellationToken = default)
+    {
+        var product = await db.LoadProductForEditAsync(productId, cancellationToken) ?? throw new NotFoundException("product");
+        if (product.Documents.Count >= Product.MaxDocuments)
+        {
+            throw new DomainException("document.too-many", "Document.TooMany");
+        }
+        var accepted = await FileTypes.ReadAsync(content, length, fileName, ProductDocument.AllowedTypes, ProductDocument.MaxBytes, cancellationToken);
+        var now = clock.GetUtcNow();
+        var file = StoredFile.Create(fileName, accepted, now);
+        db.StoredFiles.Add(file);
+        var document = product.AddDocument(kind, file, uploadedById, now);
+        audit.Add(AuditActions.ProductChanged, $"product:{product.Organization.BusinessNumber}/{product.Code}",
+            $"document added {kind} {file.FileName} sha256:{file.Sha256}");
+        await db.SaveChangesAsync(cancellationToken);
+        return document.Id;
+    }
+
+    public async Task RemoveAsync(int productId, int documentId, CancellationToken cancellationToken = default)
+    {
+        var product = await db.LoadProductForEditAsync(productId, cancellationToken) ?? throw new NotFoundException("product");
+        var document = product.RemoveDocument(documentId, clock.GetUtcNow());
+        db.StoredFiles.Remove(document.File);
+        audit.Add(AuditActions.ProductChanged, $"product:{product.Organization.BusinessNumber}/{product.Code}",
+            $"document removed {document.Kind} {document.File.FileName}");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,194 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Mirae.Web.Data;
+using Mirae.Web.Features.Accounts;
+using Mirae.Web.Infrastructure;
+
+namespace Mirae.Web.Features.Directory;
+
+/// <summary>The fields of a product a supplier edits; shared by the new-product and edit pages.</summary>
+public sealed class ProductInput
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(60, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Product.Code")]
+    public string Code { get; set; } = "";
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [Display(Name = "Product.Material")]
+    public string MaterialCode { get; set; } = "";
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(300, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Product.NameKo")]
+    public string NameKo { get; set; } = "";
+
+    [StringLength(300, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Product.NameEn")]
+    public string? NameEn { get; set; }
+
+    [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Product.DescriptionKo")]
+    public string? DescriptionKo { get; set; }
+
+    [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Product.DescriptionEn")]
+    public string? DescriptionEn { get; set; }
+
+    [StringLength(20000, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Product.Specifications")]
+    public string? Specifications { get; set; }
+
+    public SaveProduct.Command ToCommand(int organizationId, int? productId) =>
+        new(organizationId, productId, Code, MaterialCode, NameKo, NameEn, DescriptionKo, DescriptionEn, Specifications);
+}
+
+/// <summary>
+/// A supplier's product: details and specifications, certificates, documents. Every handler first
+/// authorizes <see cref="OrganizationOperations.ManageProducts"/> on the product's organization.
+/// </summary>
+[RequestFormLimits(MultipartBodyLengthLimit = ProductDocument.MaxBytes + 1024 * 1024)]
+[RequestSizeLimit(ProductDocument.MaxBytes + 1024 * 1024)]
+public sealed class EditProductModel(AppDbContext db, IAuthorizationService authorization, SaveProduct save, ChangeCertificates certificates,
+    ChangeDocuments documents, SearchProducts search, IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty]
+    public ProductInput Input { get; set; } = new();
+
+    public Product Product { get; private set; } = null!;
+    public IReadOnlyList<Material> Materials { get; private set; } = [];
+    public IReadOnlyList<GetProduct.DocumentRow> Documents { get; private set; } = [];
+    public DateOnly Today => search.Today;
+
+    // The details form keeps what was typed when it fails; the other forms show the saved details.
+    private bool _detailsPosted;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        return await AuthorizeAsync(id, cancellationToken) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        _detailsPosted = true;
+        if (await AuthorizeAsync(id, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+        // The code is the import key; it does not change here.
+        Input.Code = Product.Code;
+        ModelState.Remove("Input.Code");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        return await RunAsync(() => save.HandleAsync(Input.ToCommand(Product.OrganizationId, id), cancellationToken), "ProductEdit.Saved", id, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAddCertificateAsync(int id, string? code, DateOnly? issuedOn, DateOnly? expiresOn, CancellationToken cancellationToken)
+    {
+        if (await AuthorizeAsync(id, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+        if (code is null || issuedOn is null || expiresOn is null)
+        {
+            ModelState.AddModelError("certificate", text["Certificate.Incomplete"]);
+            return Page();
+        }
+        return await RunAsync(() => certificates.AddAsync(id, code, issuedOn.Value, expiresOn.Value, cancellationToken), "ProductEdit.CertificateAdded", id,
+            cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRemoveCertificateAsync(int id, int certificateId, CancellationToken cancellationToken)
+    {
+        if (await AuthorizeAsync(id, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+        return await RunAsync(() => certificates.RemoveAsync(id, certificateId, cancellationToken), "ProductEdit.CertificateRemoved", id, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(int id, DocumentKind? kind, IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (await AuthorizeAsync(id, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+        if (kind is null || !Enum.IsDefined(kind.Value) || file is null)
+        {
+            ModelState.AddModelError("document", text["Document.Incomplete"]);
+            return Page();
+        }
+        await using var content = file.OpenReadStream();
+        return await RunAsync(() => documents.UploadAsync(id, kind.Value, file.FileName, file.Length, content, User.UserId(), cancellationToken),
+            "ProductEdit.DocumentAdded", id, cancellationToken, "document", file.FileName, ProductDocument.MaxBytes / 1024 / 1024);
+    }
+
+    public async Task<IActionResult> OnPostRemoveDocumentAsync(int id, int documentId, CancellationToken cancellationToken)
+    {
+        if (await AuthorizeAsync(id, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+        return await RunAsync(() => documents.RemoveAsync(id, documentId, cancellationToken), "ProductEdit.DocumentRemoved", id, cancellationToken);
+    }
+
+    /// <summary>Runs a change; a broken rule shows on this page with nothing saved, success redirects (post/redirect/get).</summary>
+    private async Task<IActionResult> RunAsync(Func<Task> change, string flash, int id, CancellationToken cancellationToken, string field = "",
+        params object[] messageArguments)
+    {
+        try
+        {
+            await change();
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(field, text[e.MessageKey, messageArguments]);
+            db.ChangeTracker.Clear();
+            await AuthorizeAsync(id, cancellationToken);
+            return Page();
+        }
+        TempData["Flash"] = flash;
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>Loads the product; null when the user may manage it, else the result to return (404 or 403).</summary>
+    private async Task<IActionResult?> AuthorizeAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await db.LoadProductForEditAsync(id, cancellationToken) is not { } product)
+        {
+            return NotFound();
+        }
+        Product = product;
+        if (!(await authorization.AuthorizeAsync(User, new OrganizationResource(product.OrganizationId), OrganizationOperations.ManageProducts)).Succeeded)
+        {
+            return Forbid();
+        }
+        Materials = await db.Materials.AsNoTracking().OrderBy(m => m.Code).ToListAsync(cancellationToken);
+        Documents = product.Documents.OrderBy(d => d.Kind).ThenBy(d => d.UploadedAt)
+            .Select(d => new GetProduct.DocumentRow(d.Id, d.Kind, d.File.FileName, d.File.Length, d.File.Sha256, d.UploadedAt)).ToList();
+        if (!_detailsPosted)
+        {
+            foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal)).ToList())
+            {
+                ModelState.Remove(key);
+            }
+            Input = new ProductInput
+            {
+                Code = product.Code, MaterialCode = product.Material.Code, NameKo = product.NameKo, NameEn = product.NameEn,
+                DescriptionKo = product.DescriptionKo, DescriptionEn = product.DescriptionEn,
+                Specifications = string.Join('\n', product.Specifications.OrderBy(s => s.Position).Select(s => s.Key + "=" + s.Value)),
+            };
+        }
+        return null;
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mirae.Web.Features.Accounts;
+using Mirae.Web.Infrastructure;
+
+namespace Mirae.Web.Features.Directory;
+
+public enum MembershipStatus
+{
+    Pending,
+    Approved,
+    Rejected,
+    Revoked,
+}
+
+/// <summary>
+/// A member's link to the organization they work for. The business number typed at sign-up is only a
+/// claim; program staff approve the link before the member may act for the organization.
+/// </summary>
+public sealed class OrganizationMembership
+{
+    public int Id { get; private set; }
+    public int OrganizationId { get; private set; }
+    public Organization Organization { get; private set; } = null!;
+    public Guid UserId { get; private set; }
+    public MembershipStatus Status { get; private set; }
+    public DateTimeOffset RequestedAt { get; private set; }
+    public DateTimeOffset? DecidedAt { get; private set; }
+    public Guid? DecidedById { get; private set; }
+    public string? Reason { get; private set; }
+
+    private OrganizationMembership()
+    {
+    }
+
+    public static OrganizationMembership Request(Organization organization, Guid userId, DateTimeOffset now) =>
+        new() { Organization = organization, UserId = userId, Status = MembershipStatus.Pending, RequestedAt = now };
+
+    /// <summary>Asks again after a rejection or revocation.</summary>
+    public void RequestAgain(DateTimeOffset now)
+    {
+        if (Status is MembershipStatus.Pending or MembershipStatus.Approved)
+        {
+            throw new DomainException("membership.exists", "Membership.Exists");
+        }
+        (Status, RequestedAt, DecidedAt, DecidedById, Reason) = (MembershipStatus.Pending, now, null, null, null);
+    }
+
+    public void Approve(Guid staffId, string? reason, DateTimeOffset now) => Decide(MembershipStatus.Pending, MembershipStatus.Approved, staffId, reason, now);
+
+    public void Reject(Guid staffId, string reason, DateTimeOffset now) => Decide(MembershipStatus.Pending, MembershipStatus.Rejected, staffId, reason, now);
+
+    public void Revoke(Guid staffId, string reason, DateTimeOffset now) => Decide(MembershipStatus.Approved, MembershipStatus.Revoked, staffId, reason, now);
+
+    private void Decide(MembershipStatus from, MembershipStatus to, Guid staffId, string? reason, DateTimeOffset now)
+    {
+        if (Status != from)
+        {
+            throw new DomainException("membership.wrong-status", "Membership.WrongStatus");
+        }
+        if (to != MembershipStatus.Approved && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException("membership.reason-required", "Membership.ReasonRequired", StatusCodes.Status400BadRequest);
+        }
+        if (reason?.Trim().Length > 300)
+        {
+            throw new DomainException("membership.reason-too-long", "Membership.ReasonTooLong", StatusCodes.Status400BadRequest);
+        }
+        (Status, DecidedAt, DecidedById, Reason) = (to, now, staffId, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());
+    }
+}
+
+public sealed class OrganizationMembershipConfiguration : IEntityTypeConfiguration<OrganizationMembership>
+{
+    public void Configure(EntityTypeBuilder<OrganizationMembership> builder)
+    {
+        builder.ToTable("OrganizationMemberships");
+        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.Reason).HasMaxLength(300);
+        builder.HasOne(m => m.Organization).WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(m => new { m.UserId, m.OrganizationId }).IsUnique();
+        builder.HasIndex(m => new { m.Status, m.RequestedAt });
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Mirae.Web.Features.Accounts;
+using Mirae.Web.Infrastructure;
+
+namespace Mirae.Web.Features.Directory;
+
+/// <summary>
+/// A company member's own organizations: ask to be linked, see the decision, and manage the products of
+/// each organization staff approved, with certificates that need renewing flagged.
+/// </summary>
+[Authorize(Roles = Roles.CompanyMember)]
+public sealed class MyOrganizationModel(ListMemberships memberships, ListOrganizationProducts products, RequestMembership request,
+    UserManager<AppUser> users, SearchProducts search, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public sealed record Owned(ListMemberships.Mine Membership, IReadOnlyList<ListOrganizationProducts.Row> Products);
+
+    public IReadOnlyList<ListMemberships.Mine> Memberships { get; private set; } = [];
+    public IReadOnlyList<Owned> Organizations { get; private set; } = [];
+    public DateOnly Today => search.Today;
+
+    [BindProperty]
+    public string? BusinessNumber { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        if (BusinessNumber is null && Memberships.Count == 0 && await users.GetUserAsync(User) is { BusinessNumber: { } claimed })
+        {
+            BusinessNumber = Accounts.BusinessNumber.Format(claimed);
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await request.HandleAsync(new RequestMembership.Command(User.UserId(), BusinessNumber), cancellationToken);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(nameof(BusinessNumber), text[e.MessageKey]);
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+        TempData["Flash"] = "MyOrganization.Requested";
+        return RedirectToPage();
+    }
+
+    /// <summary>Certificates expired or expiring within the job's window, which the page flags.</summary>
+    public bool NeedsRenewal(SearchProducts.CertificateRow certificate) => certificate.ExpiresOn <= Today.AddDays(FlagExpiringCertificates.WithinDays);
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Memberships = await memberships.ForMemberAsync(User.UserId(), cancellationToken);
+        var owned = new List<Owned>();
+        foreach (var membership in Memberships.Where(m => m.Status == MembershipStatus.Approved))
+        {
+            owned.Add(new Owned(membership, await products.HandleAsync(membership.OrganizationId, cancellationToken)));
+        }
+        Organizations = owned;
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Mirae.Web.Data;
+using Mirae.Web.Features.Audit;
+using Mirae.Web.Infrastructure;
+
+namespace Mirae.Web.Features.Directory;
+
+/// <summary>
+/// Creates a product for an organization or changes an existing one's names, material, descriptions and
+/// specifications. The caller has authorized <see cref="OrganizationOperations.ManageProducts"/>.
+/// </summary>
+public sealed class SaveProduct(AppDbContext db, AuditLog audit, TimeProvider clock)
+{
+    /// <param name="Specifications">One <c>key=value</c> per line, as in the import's <c>specs</c> column.</param>
+    public sealed record Command(int OrganizationId, int? ProductId, string Code, string MaterialCode, string NameKo, string? NameEn,
+        string? DescriptionKo, string? DescriptionEn, string? Specifications);
+
+    public async Task<int> HandleAsync(Command command, CancellationToken cancellationToken = default)
+    {
+        var specifications = ParseSpecifications(command.Specifications);
+        var material = await db.Materials.Include(m => m.Category).SingleOrDefaultAsync(m => m.Code == command.MaterialCode, cancellationToken)
+            ?? throw new DomainException("product.material-unknown", "Product.MaterialUnknown", StatusCodes.Status400BadRequest);
+        var code = command.Code.Trim();
+        Product product;
+        if (command.ProductId is int id)
+        {
+            product = await db.LoadProductForEditAsync(id, cancellationToken) ?? throw new NotFoundException("product");
+            if (product.OrganizationId != command.OrganizationId)
+            {
+                throw new NotFoundException("product");
+            }
+        }
+        else
+        {
+            if (await db.Products.AnyAsync(p => p.OrganizationId == command.OrganizationId && p.Code == code, cancellationToken))
+            {
+                throw new DomainException("product.code-taken", "Product.CodeTaken");
+            }
+            var organization = await db.Organizations.SingleAsync(o => o.Id == command.OrganizationId, cancellationToken);
+            if (organization.Kind != OrganizationKind.Supplier)
+            {
+                throw new DomainException("product.not-supplier", "Product.NotSupplier");
+            }
+            product = Product.Create(organization, code);
+            db.Products.Add(product);
+        }
+        product.Describe(material, command.NameKo.Trim(), Blank(command.NameEn), Blank(command.DescriptionKo), Blank(command.DescriptionEn),
+            specifications, clock.GetUtcNow());
+        audit.Add(AuditActions.ProductChanged, $"product:{product.Organization.BusinessNumber}/{product.Code}", command.ProductId is null ? "created" : "described");
+        await db.SaveChangesAsync(cancellationToken);
+        return product.Id;
+    }
+
+    /// <summary>Blank lines are skipped; anything else must be <c>key=value</c> with a key of 1–100 and a value of at most 300 characters.</summary>
+    public static List<KeyValuePair<string, string>> ParseSpecifications(string? text)
+    {
+        var result = new List<KeyValuePair<string, string>>();
+        foreach (var line in (text ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var at = line.IndexOf('=', StringComparison.Ordinal);
+            var key = at < 0 ? "" : line[..at].Trim();
+            var value = at < 0 ? "" : line[(at + 1)..].Trim();
+            if (key.Length is 0 or > 100 || value.Length > 300)
+            {
+                throw new DomainException("product.specifications-invalid", "Product.SpecificationsInvalid", StatusCodes.Status400BadRequest);
+            }
+            result.Add(new(key, value));
+        }
+        return result;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+public static class ProductLoading
+{
+    /// <summary>A product with everything its search text and the edit page need, tracked for a change.</summary>
+    public static Task<Product?> LoadProductForEditAsync(this AppDbContext db, int id, CancellationToken cancellationToken) =>
+        db.Products.Include(p => p.Organization).Include(p => p.Material).ThenInclude(m => m.Category)
+            .Include(p => p.Specifications).Include(p => p.Certificates).Include(p => p.Documents).ThenInclude(d => d.File)
+            .AsSplitQuery().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Mirae.Web.Features.Notifications;
+
+/// <summary>
+/// One message in a member's in-app inbox. The text is a resource key and its arguments, so each reader
+/// sees it in their own language; <see cref="Key"/> makes a notice about one fact arrive once per recipient.
+/// </summary>
+public sealed class Notification
+{
+    public long Id { get; private set; }
+    public Guid RecipientId { get; private set; }
+    /// <summary>What the notification is about, e.g. <c>certificate-expiring:42:2026-12-01</c>; unique per recipient.</summary>
+    public string Key { get; private set; } = "";
+    public string MessageKey { get; private set; } = "";
+    public IReadOnlyList<string> Arguments { get; private set; } = [];
+    /// <summary>A local path to the thing the notification is about.</summary>
+    public string? Link { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? ReadAt { get; private set; }
+
+    private Notification()
+    {
+    }
+
+    public static Notification Create(Guid recipientId, string key, string messageKey, IReadOnlyList<string> arguments, string? link, DateTimeOffset now)
+    {
+        if (link is not null && (!link.StartsWith('/') || link.StartsWith("//", StringComparison.Ordinal) || link.StartsWith("/\\", StringComparison.Ordinal)))
+        {
+            throw new ArgumentException("A notification links only to a local path.", nameof(link));
+        }
+        return new() { RecipientId = recipientId, Key = key, MessageKey = messageKey, Arguments = arguments, Link = link, CreatedAt = now };
+    }
+
+    public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
+}
+
+public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.Property(n => n.Key).HasMaxLength(200);
+        builder.Property(n => n.MessageKey).HasMaxLength(100);
+        builder.Property(n => n.Link).HasMaxLength(300);
+        // JSON text on both providers (not a PostgreSQL array), so one migration and one query shape serve both.
+        builder.Property(n => n.Arguments).HasMaxLength(2000).HasConversion(
+            v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
+            s => JsonSerializer.Deserialize<List<string>>(s, JsonSerializerOptions.Default) ?? new List<string>(),
+            new ValueComparer<IReadOnlyList<string>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s)), v => v.ToList()));
+        builder.HasIndex(n => new { n.RecipientId, n.Key }).IsUnique();
+        builder.HasIndex(n => new { n.RecipientId, n.CreatedAt });
+        builder.HasOne<Accounts.AppUser>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
