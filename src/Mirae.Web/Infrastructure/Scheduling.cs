@@ -17,12 +17,12 @@ public sealed record ScheduledJobDefinition(string Name, Type Handler, Func<Date
 
 public static class Schedules
 {
-    /// <summary>Every day at <paramref name="hour"/>:<paramref name="minute"/> KST.</summary>
+    /// <summary>Every day at <paramref name="hour"/>:<paramref name="minute"/> KST (returned in UTC, as the database stores instants).</summary>
     public static Func<DateTimeOffset, DateTimeOffset> DailyAtKst(int hour, int minute) => after =>
     {
         var kst = after.ToKst();
         var today = new DateTimeOffset(kst.Year, kst.Month, kst.Day, hour, minute, 0, Kst.Offset);
-        return today > kst ? today : today.AddDays(1);
+        return (today > kst ? today : today.AddDays(1)).ToUniversalTime();
     };
 }
 

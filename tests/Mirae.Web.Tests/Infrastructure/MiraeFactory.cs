@@ -83,7 +83,7 @@ public sealed class LogSink : ILoggerProvider
         {
             if (IsEnabled(logLevel))
             {
-                messages.Enqueue(formatter(state, exception));
+                messages.Enqueue(exception is null ? formatter(state, exception) : formatter(state, exception) + "\n" + exception);
             }
         }
     }

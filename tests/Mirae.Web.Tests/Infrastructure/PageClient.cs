@@ -21,15 +21,20 @@ public sealed partial class PageClient(HttpClient http) : IDisposable
         return await Http.PostAsync(postUrl ?? formUrl, new FormUrlEncodedContent(form));
     }
 
-    /// <summary>Like <see cref="SubmitAsync"/> for a multipart form with files (name → (file name, bytes)).</summary>
-    public async Task<HttpResponseMessage> SubmitFilesAsync(string formUrl, IReadOnlyDictionary<string, (string FileName, byte[] Content)> files)
+    /// <summary>Like <see cref="SubmitAsync"/> for a multipart form with files (name → (file name, bytes)) and optional plain fields.</summary>
+    public async Task<HttpResponseMessage> SubmitFilesAsync(string formUrl, IReadOnlyDictionary<string, (string FileName, byte[] Content)> files,
+        IEnumerable<KeyValuePair<string, string>>? fields = null, string? postUrl = null)
     {
         using var form = new MultipartFormDataContent { { new StringContent(await AntiforgeryTokenAsync(formUrl)), "__RequestVerificationToken" } };
+        foreach (var (name, value) in fields ?? [])
+        {
+            form.Add(new StringContent(value), name);
+        }
         foreach (var (name, (fileName, content)) in files)
         {
             form.Add(new ByteArrayContent(content), name, fileName);
         }
-        return await Http.PostAsync(formUrl, form);
+        return await Http.PostAsync(postUrl ?? formUrl, form);
     }
 
     private async Task<string> AntiforgeryTokenAsync(string formUrl)

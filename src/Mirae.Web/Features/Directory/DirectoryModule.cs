@@ -16,6 +16,7 @@ public static class DirectoryModule
         services.AddScoped<RequestMembership>();
         services.AddScoped<DecideMembership>();
         services.AddScoped<ListMemberships>();
+        services.AddScoped<ListOrganizationProducts>();
         services.AddScoped<SaveProduct>();
         services.AddScoped<ChangeCertificates>();
         services.AddScoped<ChangeDocuments>();

@@ -16,6 +16,8 @@ public sealed class Notify(AppDbContext db, TimeProvider clock)
         }
         var already = await db.Notifications.Where(n => n.Key == key && recipients.Contains(n.RecipientId)).Select(n => n.RecipientId)
             .ToListAsync(cancellationToken);
+        // Added earlier in this unit of work and not saved yet.
+        already.AddRange(db.Notifications.Local.Where(n => n.Key == key).Select(n => n.RecipientId));
         var now = clock.GetUtcNow();
         var added = 0;
         foreach (var recipient in recipients.Distinct().Except(already))
