@@ -18,6 +18,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     private MiraeFactory? _factory;
 
     public IBrowser Browser { get; private set; } = null!;
+    /// <summary>The host, for test data made through the app's own use cases.</summary>
+    public MiraeFactory Factory => _factory ?? throw new InvalidOperationException("not started");
     public string BaseUrl { get; private set; } = "";
     public string AxeSource { get; } = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "axe.min.js"));
 
