@@ -12,7 +12,8 @@ public static class DirectoryApi
     public sealed record CertificationItem(string Code, DateOnly IssuedOn, DateOnly ExpiresOn, bool Valid);
     public sealed record ProductItem(int Id, string ProductCode, string MaterialCode, string NameKo, string? NameEn, OrganizationItem Organization,
         IReadOnlyList<CertificationItem> Certifications);
-    public sealed record ProductPage(int Total, IReadOnlyList<ProductItem> Items);
+    /// <param name="TotalExact">False when the query matches more than 10,000 products; <c>total</c> is then 10,000 ("at least").</param>
+    public sealed record ProductPage(int Total, bool TotalExact, IReadOnlyList<ProductItem> Items);
     public sealed record MaterialItem(string Code, string NameKo, string NameEn, string CategoryKo, string CategoryEn, string? HsCode, int? LocalizationTargetYear);
     public sealed record OrganizationDetails(string BusinessNumber, string Kind, string NameKo, string? NameEn, string? RegionKo, string? RegionEn,
         int? Employees, int? FoundedYear, string? Website, int Products);
@@ -51,7 +52,7 @@ public static class DirectoryApi
         var (p, size) = Paging.Clamp(page, pageSize);
         var result = await search.HandleAsync(new SearchProducts.Query(q, category, material, cert, region, target, SearchProducts.Sort.Relevance, p, size, WithFacets: false),
             cancellationToken);
-        return TypedResults.Ok(new ProductPage(result.Page.Total, result.Page.Items.Select(r => new ProductItem(r.Id, r.ProductCode, r.MaterialCode,
+        return TypedResults.Ok(new ProductPage(result.Page.Total, result.TotalExact, result.Page.Items.Select(r => new ProductItem(r.Id, r.ProductCode, r.MaterialCode,
             r.NameKo, r.NameEn, new OrganizationItem(BusinessNumber.Format(r.Organization.BusinessNumber), r.Organization.NameKo, r.Organization.NameEn, r.Organization.RegionKo),
             r.Certifications.Select(c => new CertificationItem(c.Code, c.IssuedOn, c.ExpiresOn, c.IssuedOn <= result.Today && result.Today <= c.ExpiresOn)).ToList())).ToList()));
     }

@@ -65,29 +65,64 @@ public static class ProductSearch
         }
     }
 
-    /// <summary>How many products match, counted by the engine alone.</summary>
-    public static Task<int> CountAsync(AppDbContext db, IReadOnlyList<SearchAnalyzer.Term> terms, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// How many products match, counted by the engine alone and at most <paramref name="cap"/> + 1, so that a broad
+    /// query costs no more than a narrow one; more than <paramref name="cap"/> is reported as "more than".
+    /// </summary>
+    public static Task<int> CountAsync(AppDbContext db, IReadOnlyList<SearchAnalyzer.Term> terms, int cap, CancellationToken cancellationToken) =>
         db.Database.IsSqlite()
-            ? db.Database.SqlQuery<int>($"SELECT count(*) AS Value FROM ProductSearch WHERE ProductSearch MATCH {SearchAnalyzer.ToFts5(terms)}")
+            ? db.Database.SqlQuery<int>(
+                    $"SELECT count(*) AS Value FROM (SELECT 1 FROM ProductSearch WHERE ProductSearch MATCH {SearchAnalyzer.ToFts5(terms)} LIMIT {cap + 1})")
                 .SingleAsync(cancellationToken)
             : db.Database.SqlQuery<int>(
-                $"""SELECT count(*)::int AS "Value" FROM "Products" WHERE "SearchVector" @@ to_tsquery('simple'::regconfig, {SearchAnalyzer.ToTsQuery(terms)})""")
+                    $"""SELECT count(*)::int AS "Value" FROM (SELECT 1 FROM "Products" WHERE "SearchVector" @@ to_tsquery('simple'::regconfig, {SearchAnalyzer.ToTsQuery(terms)}) LIMIT {cap + 1}) AS matches""")
                 .SingleAsync(cancellationToken);
 
-    /// <summary>One page of matching ids, best first, ranked and limited inside the engine.</summary>
-    public static Task<List<int>> TopAsync(AppDbContext db, IReadOnlyList<SearchAnalyzer.Term> terms, int skip, int take, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page of matching ids, best first: products whose name or code holds every word, then those that match
+    /// only with their description, specifications, material or supplier; newest first within each. Both engines
+    /// read their index in id order and stop at the page, however many products match (ADR 006).
+    /// </summary>
+    public static async Task<List<int>> TopAsync(AppDbContext db, IReadOnlyList<SearchAnalyzer.Term> terms, int skip, int take,
+        CancellationToken cancellationToken)
+    {
+        var ids = await TierAsync(db, terms, nameTier: true, skip, take, cancellationToken);
+        if (ids.Count < take)
+        {
+            // The name tier ended on this page (or before it): continue with the body tier from the right offset.
+            var nameCount = ids.Count > 0 || skip == 0 ? skip + ids.Count : await CountTierAsync(db, terms, skip, cancellationToken);
+            ids.AddRange(await TierAsync(db, terms, nameTier: false, Math.Max(0, skip - nameCount), take - ids.Count, cancellationToken));
+        }
+        return ids;
+    }
+
+    private static Task<List<int>> TierAsync(AppDbContext db, IReadOnlyList<SearchAnalyzer.Term> terms, bool nameTier, int skip, int take,
+        CancellationToken cancellationToken)
     {
         if (db.Database.IsSqlite())
         {
+            var all = SearchAnalyzer.ToFts5(terms);
+            var match = nameTier ? $"{{SearchName}} : ({all})" : $"({all}) NOT {{SearchName}} : ({all})";
             return db.Database.SqlQuery<int>(
-                $"SELECT rowid AS Value FROM ProductSearch WHERE ProductSearch MATCH {SearchAnalyzer.ToFts5(terms)} ORDER BY bm25(ProductSearch, 10.0, 1.0), rowid LIMIT {take} OFFSET {skip}")
+                    $"SELECT rowid AS Value FROM ProductSearch WHERE ProductSearch MATCH {match} ORDER BY rowid DESC LIMIT {take} OFFSET {skip}")
                 .ToListAsync(cancellationToken);
         }
-        var query = SearchAnalyzer.ToTsQuery(terms);
+        var name = SearchAnalyzer.ToTsQuery(terms, "A");
+        var query = nameTier ? name : $"({SearchAnalyzer.ToTsQuery(terms)}) & !({name})";
         return db.Database.SqlQuery<int>(
-            $$"""SELECT "Id" AS "Value" FROM "Products" WHERE "SearchVector" @@ to_tsquery('simple'::regconfig, {{query}}) ORDER BY ts_rank('{0.1, 0.1, 0.1, 1.0}', "SearchVector", to_tsquery('simple'::regconfig, {{query}})) DESC, "Id" LIMIT {{take}} OFFSET {{skip}}""")
+                $"""SELECT "Id" AS "Value" FROM "Products" WHERE "SearchVector" @@ to_tsquery('simple'::regconfig, {query}) ORDER BY "Id" DESC LIMIT {take} OFFSET {skip}""")
             .ToListAsync(cancellationToken);
     }
+
+    /// <summary>Products in the name tier, counted up to <paramref name="cap"/>.</summary>
+    private static Task<int> CountTierAsync(AppDbContext db, IReadOnlyList<SearchAnalyzer.Term> terms, int cap, CancellationToken cancellationToken) =>
+        db.Database.IsSqlite()
+            ? db.Database.SqlQuery<int>(
+                    $"SELECT count(*) AS Value FROM (SELECT 1 FROM ProductSearch WHERE ProductSearch MATCH {"{SearchName} : (" + SearchAnalyzer.ToFts5(terms) + ")"} LIMIT {cap})")
+                .SingleAsync(cancellationToken)
+            : db.Database.SqlQuery<int>(
+                    $"""SELECT count(*)::int AS "Value" FROM (SELECT 1 FROM "Products" WHERE "SearchVector" @@ to_tsquery('simple'::regconfig, {SearchAnalyzer.ToTsQuery(terms, "A")}) LIMIT {cap}) AS matches""")
+                .SingleAsync(cancellationToken);
 
     /// <summary>Ids of the products matching <paramref name="terms"/>, with their rank; composable into LINQ.</summary>
     public static IQueryable<RankedId> Match(AppDbContext db, IReadOnlyList<SearchAnalyzer.Term> terms)

@@ -52,9 +52,10 @@ public static class SearchAnalyzer
         string.Join(" AND ", terms.Select(t => "\"" + string.Join(' ', t.Tokens) + "\"" + (t.Prefix ? "*" : "")));
 
     /// <summary>The query in PostgreSQL tsquery syntax: each term a phrase (&lt;-&gt;), all required (&amp;).</summary>
-    public static string ToTsQuery(IReadOnlyList<Term> terms) =>
+    /// <param name="weight">"A" to match only the name field (see <see cref="ProductSearch"/>), or empty for any field.</param>
+    public static string ToTsQuery(IReadOnlyList<Term> terms, string weight = "") =>
         string.Join(" & ", terms.Select(t => "(" + string.Join(" <-> ", t.Tokens.Select((token, i) =>
-            "'" + token + "'" + (t.Prefix && i == t.Tokens.Count - 1 ? ":*" : ""))) + ")"));
+            "'" + token + "'" + (t.Prefix && i == t.Tokens.Count - 1 ? ":*" + weight : weight.Length > 0 ? ":" + weight : ""))) + ")"));
 
     /// <summary>Runs of letters and digits, lower-cased; a change between CJK and other script splits a run.</summary>
     private static IEnumerable<string> Words(string text)

@@ -27,7 +27,11 @@ public sealed class SearchProducts(AppDbContext db, TimeProvider clock)
     public sealed record FacetValue(string Value, string LabelKo, string LabelEn, int Count);
     public sealed record Facets(IReadOnlyList<FacetValue> Categories, IReadOnlyList<FacetValue> Materials, IReadOnlyList<FacetValue> Certifications,
         IReadOnlyList<FacetValue> Regions, IReadOnlyList<FacetValue> Target);
-    public sealed record Result(PagedList<Row> Page, Facets Facets, DateOnly Today);
+    /// <param name="TotalExact">False when more than <see cref="CountCap"/> products match a plain query: the total is then "more than".</param>
+    public sealed record Result(PagedList<Row> Page, Facets Facets, DateOnly Today, bool TotalExact = true);
+
+    /// <summary>A plain query counts matches up to this many; past it, the count says "more than" (ADR 006).</summary>
+    public const int CountCap = 10_000;
 
     private sealed class Hit
     {
@@ -71,11 +75,16 @@ public sealed class SearchProducts(AppDbContext db, TimeProvider clock)
         var filtered = query.Category is not null || !string.IsNullOrWhiteSpace(query.Material) || !string.IsNullOrWhiteSpace(query.Cert)
             || !string.IsNullOrWhiteSpace(query.Region) || query.Target is not null;
         int total;
+        var exact = true;
         List<int> ids;
         if (terms.Count > 0 && !filtered && query.SortBy == Sort.Relevance)
         {
             // The common case, a plain query by relevance: the engine counts, ranks and pages on its own.
-            total = await ProductSearch.CountAsync(db, terms, cancellationToken);
+            total = await ProductSearch.CountAsync(db, terms, CountCap, cancellationToken);
+            if (total > CountCap)
+            {
+                (total, exact) = (CountCap, false);
+            }
             ids = await ProductSearch.TopAsync(db, terms, (query.Page - 1) * query.PageSize, query.PageSize, cancellationToken);
         }
         else
@@ -100,7 +109,7 @@ public sealed class SearchProducts(AppDbContext db, TimeProvider clock)
         var rows = ids.Select(id => loaded[id]).ToList();
 
         var facets = query.WithFacets ? await FacetsAsync(hits.Select(h => h.Product), today, cancellationToken) : new Facets([], [], [], [], []);
-        return new Result(new PagedList<Row>(rows, total, query.Page, query.PageSize), facets, today);
+        return new Result(new PagedList<Row>(rows, total, query.Page, query.PageSize), facets, today, exact);
     }
 
     /// <summary>Counts over the filtered result, one grouped query per facet.</summary>

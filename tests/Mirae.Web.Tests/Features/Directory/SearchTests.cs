@@ -168,4 +168,26 @@ public sealed class SearchTests(Hosts hosts)
         Assert.Equal(plain.GetProperty("total").GetInt32(), withSyntax.GetProperty("total").GetInt32());
         Assert.Equal(plain.GetProperty("items").GetRawText(), withSyntax.GetProperty("items").GetRawText());
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Relevance_PutsNameMatchesFirst_ThenTheRest_NewestFirstWithinEach_AcrossPages(DatabaseProvider provider)
+    {
+        var factory = await hosts.GetAsync(provider);
+        var word = "뮤뮤" + (char)(0xAC00 + Random.Shared.Next(11172)) + (char)(0xAC00 + Random.Shared.Next(11172)) + "캡슐";
+        var supplier = await DirectoryData.AddOrganizationAsync(factory, word + "(주)");
+        var older = await DirectoryData.AddProductAsync(factory, supplier.Id, word + " 구형");
+        var newer = await DirectoryData.AddProductAsync(factory, supplier.Id, word + " 신형");
+        // Named otherwise: it matches only through its supplier's name, which is in the body.
+        var bodyOnly = await DirectoryData.AddProductAsync(factory, supplier.Id, "뮤뮤 무명 제품");
+        using var client = factory.CreatePageClient();
+
+        var first = await client.Http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/products?pageSize=2&q={Uri.EscapeDataString(word)}");
+        var second = await client.Http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/products?pageSize=2&page=2&q={Uri.EscapeDataString(word)}");
+
+        static int[] Ids(System.Text.Json.JsonElement page) => page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()).ToArray();
+        Assert.Equal(3, first.GetProperty("total").GetInt32());
+        Assert.True(first.GetProperty("totalExact").GetBoolean());
+        Assert.Equal([newer, older], Ids(first));
+        Assert.Equal([bodyOnly], Ids(second));
+    }
 }
