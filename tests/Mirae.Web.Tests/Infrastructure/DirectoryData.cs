@@ -72,9 +72,7 @@ public static class DirectoryData
     {
         var member = await Members.RegisterAsync(factory, kind: MemberKind.CompanyMember);
         await LinkAsync(factory, member.Id, organizationId, approved);
-        var client = factory.CreatePageClient();
-        using var _ = await client.SignInAsync(member.Email!, Members.Password);
-        return (client, member);
+        return (await factory.SignedInClientAsync(member.Email!), member);
     }
 
     private static async Task<Material> EnsureMaterialAsync(AppDbContext db)

@@ -41,6 +41,16 @@ public sealed class MiraeFactory(TestDatabase database, IReadOnlyDictionary<stri
 
     public PageClient CreatePageClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
+    /// <summary>A page client already signed in as <paramref name="email"/>.</summary>
+    public async Task<PageClient> SignedInClientAsync(string email, string password = Members.Password)
+    {
+        var client = CreatePageClient();
+        using var _ = await client.SignInAsync(email, password);
+        return client;
+    }
+
+    public Task<PageClient> AdminClientAsync() => SignedInClientAsync(AdminEmail, AdminPassword);
+
     public AppDbContext CreateDbContext() => Services.CreateScope().ServiceProvider.GetRequiredService<AppDbContext>();
 
     public static async Task<MiraeFactory> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)

@@ -14,10 +14,6 @@ public sealed class ChangeDocuments(AppDbContext db, AuditLog audit, TimeProvide
         CancellationToken cancellationToken = default)
     {
         var product = await db.LoadProductForEditAsync(productId, cancellationToken) ?? throw new NotFoundException("product");
-        if (product.Documents.Count >= Product.MaxDocuments)
-        {
-            throw new DomainException("document.too-many", "Document.TooMany");
-        }
         var accepted = await FileTypes.ReadAsync(content, length, fileName, ProductDocument.AllowedTypes, ProductDocument.MaxBytes, cancellationToken);
         var now = clock.GetUtcNow();
         var file = StoredFile.Create(fileName, accepted, now);

@@ -64,29 +64,25 @@ public sealed class EditProductModel(AppDbContext db, IAuthorizationService auth
     public IReadOnlyList<GetProduct.DocumentRow> Documents { get; private set; } = [];
     public DateOnly Today => search.Today;
 
-    // The details form keeps what was typed when it fails; the other forms show the saved details.
-    private bool _detailsPosted;
+    private int _organizationId;
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
-    {
-        return await AuthorizeAsync(id, cancellationToken) ?? Page();
-    }
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await AuthorizeAsync(id, cancellationToken) ?? await PageAsync(id, keepInput: false, cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        _detailsPosted = true;
         if (await AuthorizeAsync(id, cancellationToken) is { } denied)
         {
             return denied;
         }
-        // The code is the import key; it does not change here.
-        Input.Code = Product.Code;
+        // The code is the import key; it is not edited here, and SaveProduct keeps it.
         ModelState.Remove("Input.Code");
         if (!ModelState.IsValid)
         {
-            return Page();
+            return await PageAsync(id, keepInput: true, cancellationToken);
         }
-        return await RunAsync(() => save.HandleAsync(Input.ToCommand(Product.OrganizationId, id), cancellationToken), "ProductEdit.Saved", id, cancellationToken);
+        return await RunAsync(() => save.HandleAsync(Input.ToCommand(_organizationId, id), cancellationToken), "ProductEdit.Saved", id, cancellationToken,
+            keepInput: true);
     }
 
     public async Task<IActionResult> OnPostAddCertificateAsync(int id, string? code, DateOnly? issuedOn, DateOnly? expiresOn, CancellationToken cancellationToken)
@@ -98,20 +94,15 @@ public sealed class EditProductModel(AppDbContext db, IAuthorizationService auth
         if (code is null || issuedOn is null || expiresOn is null)
         {
             ModelState.AddModelError("certificate", text["Certificate.Incomplete"]);
-            return Page();
+            return await PageAsync(id, keepInput: false, cancellationToken);
         }
         return await RunAsync(() => certificates.AddAsync(id, code, issuedOn.Value, expiresOn.Value, cancellationToken), "ProductEdit.CertificateAdded", id,
             cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostRemoveCertificateAsync(int id, int certificateId, CancellationToken cancellationToken)
-    {
-        if (await AuthorizeAsync(id, cancellationToken) is { } denied)
-        {
-            return denied;
-        }
-        return await RunAsync(() => certificates.RemoveAsync(id, certificateId, cancellationToken), "ProductEdit.CertificateRemoved", id, cancellationToken);
-    }
+    public async Task<IActionResult> OnPostRemoveCertificateAsync(int id, int certificateId, CancellationToken cancellationToken) =>
+        await AuthorizeAsync(id, cancellationToken)
+        ?? await RunAsync(() => certificates.RemoveAsync(id, certificateId, cancellationToken), "ProductEdit.CertificateRemoved", id, cancellationToken);
 
     public async Task<IActionResult> OnPostUploadAsync(int id, DocumentKind? kind, IFormFile? file, CancellationToken cancellationToken)
     {
@@ -122,25 +113,20 @@ public sealed class EditProductModel(AppDbContext db, IAuthorizationService auth
         if (kind is null || !Enum.IsDefined(kind.Value) || file is null)
         {
             ModelState.AddModelError("document", text["Document.Incomplete"]);
-            return Page();
+            return await PageAsync(id, keepInput: false, cancellationToken);
         }
         await using var content = file.OpenReadStream();
         return await RunAsync(() => documents.UploadAsync(id, kind.Value, file.FileName, file.Length, content, User.UserId(), cancellationToken),
-            "ProductEdit.DocumentAdded", id, cancellationToken, "document", file.FileName, ProductDocument.MaxBytes / 1024 / 1024);
+            "ProductEdit.DocumentAdded", id, cancellationToken, field: "document", messageArguments: [file.FileName, ProductDocument.MaxBytes / 1024 / 1024]);
     }
 
-    public async Task<IActionResult> OnPostRemoveDocumentAsync(int id, int documentId, CancellationToken cancellationToken)
-    {
-        if (await AuthorizeAsync(id, cancellationToken) is { } denied)
-        {
-            return denied;
-        }
-        return await RunAsync(() => documents.RemoveAsync(id, documentId, cancellationToken), "ProductEdit.DocumentRemoved", id, cancellationToken);
-    }
+    public async Task<IActionResult> OnPostRemoveDocumentAsync(int id, int documentId, CancellationToken cancellationToken) =>
+        await AuthorizeAsync(id, cancellationToken)
+        ?? await RunAsync(() => documents.RemoveAsync(id, documentId, cancellationToken), "ProductEdit.DocumentRemoved", id, cancellationToken);
 
     /// <summary>Runs a change; a broken rule shows on this page with nothing saved, success redirects (post/redirect/get).</summary>
-    private async Task<IActionResult> RunAsync(Func<Task> change, string flash, int id, CancellationToken cancellationToken, string field = "",
-        params object[] messageArguments)
+    private async Task<IActionResult> RunAsync(Func<Task> change, string flash, int id, CancellationToken cancellationToken, bool keepInput = false,
+        string field = "", object[]? messageArguments = null)
     {
         try
         {
@@ -152,43 +138,56 @@ public sealed class EditProductModel(AppDbContext db, IAuthorizationService auth
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError(field, text[e.MessageKey, messageArguments]);
+            ModelState.AddModelError(field, text[e.MessageKey, messageArguments ?? []]);
             db.ChangeTracker.Clear();
-            await AuthorizeAsync(id, cancellationToken);
-            return Page();
+            return await PageAsync(id, keepInput, cancellationToken);
         }
         TempData["Flash"] = flash;
         return RedirectToPage(new { id });
     }
 
-    /// <summary>Loads the product; null when the user may manage it, else the result to return (404 or 403).</summary>
+    /// <summary>Null when the user may manage the product's organization; else the result to return (404 or 403).</summary>
     private async Task<IActionResult?> AuthorizeAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await db.Products.Where(p => p.Id == id).Select(p => (int?)p.OrganizationId).SingleOrDefaultAsync(cancellationToken) is not { } organizationId)
+        {
+            return NotFound();
+        }
+        _organizationId = organizationId;
+        return (await authorization.AuthorizeAsync(User, new OrganizationResource(organizationId), OrganizationOperations.ManageProducts)).Succeeded
+            ? null
+            : Forbid();
+    }
+
+    /// <summary>
+    /// The page with the saved product. The details form keeps what was typed when <paramref name="keepInput"/>
+    /// (its own post failed); otherwise it shows the saved details.
+    /// </summary>
+    private async Task<IActionResult> PageAsync(int id, bool keepInput, CancellationToken cancellationToken)
     {
         if (await db.LoadProductForEditAsync(id, cancellationToken) is not { } product)
         {
             return NotFound();
         }
         Product = product;
-        if (!(await authorization.AuthorizeAsync(User, new OrganizationResource(product.OrganizationId), OrganizationOperations.ManageProducts)).Succeeded)
-        {
-            return Forbid();
-        }
         Materials = await db.Materials.AsNoTracking().OrderBy(m => m.Code).ToListAsync(cancellationToken);
         Documents = product.Documents.OrderBy(d => d.Kind).ThenBy(d => d.UploadedAt)
             .Select(d => new GetProduct.DocumentRow(d.Id, d.Kind, d.File.FileName, d.File.Length, d.File.Sha256, d.UploadedAt)).ToList();
-        if (!_detailsPosted)
+        if (keepInput)
         {
-            foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal)).ToList())
-            {
-                ModelState.Remove(key);
-            }
-            Input = new ProductInput
-            {
-                Code = product.Code, MaterialCode = product.Material.Code, NameKo = product.NameKo, NameEn = product.NameEn,
-                DescriptionKo = product.DescriptionKo, DescriptionEn = product.DescriptionEn,
-                Specifications = string.Join('\n', product.Specifications.OrderBy(s => s.Position).Select(s => s.Key + "=" + s.Value)),
-            };
+            Input.Code = product.Code;
+            return Page();
         }
-        return null;
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+        Input = new ProductInput
+        {
+            Code = product.Code, MaterialCode = product.Material.Code, NameKo = product.NameKo, NameEn = product.NameEn,
+            DescriptionKo = product.DescriptionKo, DescriptionEn = product.DescriptionEn,
+            Specifications = string.Join('\n', product.Specifications.OrderBy(s => s.Position).Select(s => s.Key + "=" + s.Value)),
+        };
+        return Page();
     }
 }

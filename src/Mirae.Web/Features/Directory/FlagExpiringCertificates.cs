@@ -28,14 +28,10 @@ public sealed class FlagExpiringCertificates(AppDbContext db, Notify notify, Tim
                 .Where(m => m.Status == MembershipStatus.Approved && organizations.Contains(m.OrganizationId))
                 .Select(m => new { m.OrganizationId, m.UserId }).ToListAsync(cancellationToken))
             .ToLookup(m => m.OrganizationId, m => m.UserId);
-        var notified = 0;
-        foreach (var certificate in expiring)
-        {
-            var recipients = members[certificate.OrganizationId].ToList();
-            notified += await notify.AddAsync(recipients, $"certificate-expiring:{certificate.Id}:{certificate.ExpiresOn:yyyy-MM-dd}",
-                "Notification.CertificateExpiring", $"/directory/products/{certificate.ProductId}/edit",
-                [certificate.NameKo, certificate.Code, certificate.ExpiresOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)], cancellationToken);
-        }
+        var notified = await notify.AddAsync(expiring.Select(c => new Notify.Message(members[c.OrganizationId].ToList(),
+                $"certificate-expiring:{c.Id}:{c.ExpiresOn:yyyy-MM-dd}", "Notification.CertificateExpiring", $"/directory/products/{c.ProductId}/edit",
+                [c.NameKo, c.Code, c.ExpiresOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]))
+            .ToList(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return $"{expiring.Count} certificates expire by {until:yyyy-MM-dd}; {notified} notifications added";
     }

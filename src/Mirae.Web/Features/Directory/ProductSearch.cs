@@ -70,13 +70,7 @@ public static class ProductSearch
     /// query costs no more than a narrow one; more than <paramref name="cap"/> is reported as "more than".
     /// </summary>
     public static Task<int> CountAsync(AppDbContext db, IReadOnlyList<SearchAnalyzer.Term> terms, int cap, CancellationToken cancellationToken) =>
-        db.Database.IsSqlite()
-            ? db.Database.SqlQuery<int>(
-                    $"SELECT count(*) AS Value FROM (SELECT 1 FROM ProductSearch WHERE ProductSearch MATCH {SearchAnalyzer.ToFts5(terms)} LIMIT {cap + 1})")
-                .SingleAsync(cancellationToken)
-            : db.Database.SqlQuery<int>(
-                    $"""SELECT count(*)::int AS "Value" FROM (SELECT 1 FROM "Products" WHERE "SearchVector" @@ to_tsquery('simple'::regconfig, {SearchAnalyzer.ToTsQuery(terms)}) LIMIT {cap + 1}) AS matches""")
-                .SingleAsync(cancellationToken);
+        CountAsync(db, SearchAnalyzer.ToFts5(terms), SearchAnalyzer.ToTsQuery(terms), cap + 1, cancellationToken);
 
     /// <summary>
     /// One page of matching ids, best first: products whose name or code holds every word, then those that match
@@ -102,7 +96,7 @@ public static class ProductSearch
         if (db.Database.IsSqlite())
         {
             var all = SearchAnalyzer.ToFts5(terms);
-            var match = nameTier ? $"{{SearchName}} : ({all})" : $"({all}) NOT {{SearchName}} : ({all})";
+            var match = nameTier ? NameOnly(all) : $"({all}) NOT {NameOnly(all)}";
             return db.Database.SqlQuery<int>(
                     $"SELECT rowid AS Value FROM ProductSearch WHERE ProductSearch MATCH {match} ORDER BY rowid DESC LIMIT {take} OFFSET {skip}")
                 .ToListAsync(cancellationToken);
@@ -116,12 +110,18 @@ public static class ProductSearch
 
     /// <summary>Products in the name tier, counted up to <paramref name="cap"/>.</summary>
     private static Task<int> CountTierAsync(AppDbContext db, IReadOnlyList<SearchAnalyzer.Term> terms, int cap, CancellationToken cancellationToken) =>
+        CountAsync(db, NameOnly(SearchAnalyzer.ToFts5(terms)), SearchAnalyzer.ToTsQuery(terms, "A"), cap, cancellationToken);
+
+    /// <summary>An FTS5 expression restricted to the name column.</summary>
+    private static string NameOnly(string fts5) => "{SearchName} : (" + fts5 + ")";
+
+    /// <summary>Matches of an FTS5 expression (SQLite) or a tsquery (PostgreSQL), counted up to <paramref name="limit"/>.</summary>
+    private static Task<int> CountAsync(AppDbContext db, string fts5, string tsQuery, int limit, CancellationToken cancellationToken) =>
         db.Database.IsSqlite()
-            ? db.Database.SqlQuery<int>(
-                    $"SELECT count(*) AS Value FROM (SELECT 1 FROM ProductSearch WHERE ProductSearch MATCH {"{SearchName} : (" + SearchAnalyzer.ToFts5(terms) + ")"} LIMIT {cap})")
+            ? db.Database.SqlQuery<int>($"SELECT count(*) AS Value FROM (SELECT 1 FROM ProductSearch WHERE ProductSearch MATCH {fts5} LIMIT {limit})")
                 .SingleAsync(cancellationToken)
             : db.Database.SqlQuery<int>(
-                    $"""SELECT count(*)::int AS "Value" FROM (SELECT 1 FROM "Products" WHERE "SearchVector" @@ to_tsquery('simple'::regconfig, {SearchAnalyzer.ToTsQuery(terms, "A")}) LIMIT {cap}) AS matches""")
+                    $"""SELECT count(*)::int AS "Value" FROM (SELECT 1 FROM "Products" WHERE "SearchVector" @@ to_tsquery('simple'::regconfig, {tsQuery}) LIMIT {limit}) AS matches""")
                 .SingleAsync(cancellationToken);
 
     /// <summary>Ids of the products matching <paramref name="terms"/>, with their rank; composable into LINQ.</summary>

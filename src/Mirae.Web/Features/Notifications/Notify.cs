@@ -6,24 +6,38 @@ namespace Mirae.Web.Features.Notifications;
 /// <summary>Puts notifications in members' inboxes as part of the caller's unit of work (the caller saves).</summary>
 public sealed class Notify(AppDbContext db, TimeProvider clock)
 {
-    /// <summary>Adds the notification for each recipient who does not have one with this key yet; returns how many were added.</summary>
-    public async Task<int> AddAsync(IReadOnlyCollection<Guid> recipients, string key, string messageKey, string? link, IReadOnlyList<string> arguments,
-        CancellationToken cancellationToken = default)
+    /// <summary>One notification, for each of <see cref="Recipients"/>; <see cref="Key"/> names the fact it is about.</summary>
+    public sealed record Message(IReadOnlyCollection<Guid> Recipients, string Key, string MessageKey, string? Link, IReadOnlyList<string> Arguments);
+
+    public Task<int> AddAsync(IReadOnlyCollection<Guid> recipients, string key, string messageKey, string? link, IReadOnlyList<string> arguments,
+        CancellationToken cancellationToken = default) =>
+        AddAsync([new Message(recipients, key, messageKey, link, arguments)], cancellationToken);
+
+    /// <summary>
+    /// Adds each message for each recipient who does not have one with its key yet (saved, or added earlier in this
+    /// unit of work), looking the existing ones up in one query; returns how many were added.
+    /// </summary>
+    public async Task<int> AddAsync(IReadOnlyList<Message> messages, CancellationToken cancellationToken = default)
     {
-        if (recipients.Count == 0)
+        var wanted = messages.Where(m => m.Recipients.Count > 0).ToList();
+        if (wanted.Count == 0)
         {
             return 0;
         }
-        var already = await db.Notifications.Where(n => n.Key == key && recipients.Contains(n.RecipientId)).Select(n => n.RecipientId)
-            .ToListAsync(cancellationToken);
-        // Added earlier in this unit of work and not saved yet.
-        already.AddRange(db.Notifications.Local.Where(n => n.Key == key).Select(n => n.RecipientId));
+        var keys = wanted.Select(m => m.Key).Distinct().ToList();
+        var existing = (await db.Notifications.Where(n => keys.Contains(n.Key)).Select(n => new { n.Key, n.RecipientId }).ToListAsync(cancellationToken))
+            .Select(n => (n.Key, n.RecipientId))
+            .Concat(db.Notifications.Local.Select(n => (n.Key, n.RecipientId)))
+            .ToHashSet();
         var now = clock.GetUtcNow();
         var added = 0;
-        foreach (var recipient in recipients.Distinct().Except(already))
+        foreach (var message in wanted)
         {
-            db.Notifications.Add(Notification.Create(recipient, key, messageKey, arguments, link, now));
-            added++;
+            foreach (var recipient in message.Recipients.Where(r => existing.Add((message.Key, r))))
+            {
+                db.Notifications.Add(Notification.Create(recipient, message.Key, message.MessageKey, message.Arguments, message.Link, now));
+                added++;
+            }
         }
         return added;
     }

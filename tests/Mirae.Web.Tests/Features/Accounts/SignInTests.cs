@@ -104,8 +104,7 @@ public sealed class SignInTests(Hosts hosts)
             using var switched = await first.SubmitAsync("/", [new("culture", "en-US"), new("returnUrl", "/")], "/culture");
         }
 
-        using var second = factory.CreatePageClient();
-        using var _ = await second.SignInAsync(member.Email!, Members.Password);
+        using var second = await factory.SignedInClientAsync(member.Email!);
         var (_, html) = await second.GetPageAsync("/");
 
         Assert.Contains("<html lang=\"en\">", html);

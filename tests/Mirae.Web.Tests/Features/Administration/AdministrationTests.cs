@@ -32,8 +32,7 @@ public sealed partial class AdministrationTests(Hosts hosts)
         using var saved = await admin.SubmitAsync($"/admin/users/{member.Id}",
             [new("roles", "Citizen"), new("roles", "ProgramManager"), new("reason", "2026 바이오 공모 담당 지정")]);
 
-        using var memberClient = factory.CreatePageClient();
-        using var _ = await memberClient.SignInAsync(member.Email!, Members.Password);
+        using var memberClient = await factory.SignedInClientAsync(member.Email!);
         var me = await memberClient.Http.GetFromJsonAsync<JsonElement>("/api/v1/me");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(["Citizen", "ProgramManager"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()!).ToArray());
@@ -95,8 +94,7 @@ public sealed partial class AdministrationTests(Hosts hosts)
     {
         var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
         var member = await Members.RegisterAsync(factory);
-        using var client = factory.CreatePageClient();
-        using var _ = await client.SignInAsync(member.Email!, Members.Password);
+        using var client = await factory.SignedInClientAsync(member.Email!);
 
         using var response = await client.Http.GetAsync("/admin/users");
 

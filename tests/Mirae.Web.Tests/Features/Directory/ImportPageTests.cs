@@ -8,18 +8,11 @@ namespace Mirae.Web.Tests.Features.Directory;
 
 public sealed class ImportPageTests
 {
-    private static async Task<PageClient> SignedInAsync(MiraeFactory factory, string email, string password)
-    {
-        var client = factory.CreatePageClient();
-        using var _ = await client.SignInAsync(email, password);
-        return client;
-    }
-
     [Fact]
     public async Task Staff_UploadWithBadRows_SeesEveryRowAndNothingChanges()
     {
         await using var factory = await MiraeFactory.StartAsync(DatabaseProvider.Sqlite);
-        using var admin = await SignedInAsync(factory, MiraeFactory.AdminEmail, MiraeFactory.AdminPassword);
+        using var admin = await factory.AdminClientAsync();
         var before = await factory.CreateDbContext().Organizations.CountAsync();
         var organizations = "business_number,kind,name_ko\n124-81-00998,supplier,좋은회사\n124-81-00999,supplier,나쁜번호\n220-81-62517,vendor,나쁜유형\n";
 
@@ -37,7 +30,7 @@ public sealed class ImportPageTests
     public async Task Staff_UploadOfValidFiles_ReportsInsertedAndUpdatedRows()
     {
         await using var factory = await MiraeFactory.StartAsync(DatabaseProvider.Sqlite);
-        using var admin = await SignedInAsync(factory, MiraeFactory.AdminEmail, MiraeFactory.AdminPassword);
+        using var admin = await factory.AdminClientAsync();
         var organizations = "business_number,kind,name_ko\n124-81-00998,supplier,새로운 공급기업\n909-86-03085,supplier,(주)청라플라스틱솔루션\n";
 
         using var response = await admin.SubmitFilesAsync("/admin/directory/import",
@@ -53,7 +46,7 @@ public sealed class ImportPageTests
     public async Task Upload_OfABinaryFile_IsRefusedByContent()
     {
         await using var factory = await MiraeFactory.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Seed:Demo"] = "false" });
-        using var admin = await SignedInAsync(factory, MiraeFactory.AdminEmail, MiraeFactory.AdminPassword);
+        using var admin = await factory.AdminClientAsync();
 
         using var response = await admin.SubmitFilesAsync("/admin/directory/import",
             new Dictionary<string, (string, byte[])> { ["file-materials"] = ("materials.csv", [0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02]) });
@@ -68,7 +61,7 @@ public sealed class ImportPageTests
     {
         await using var factory = await MiraeFactory.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Seed:Demo"] = "false" });
         var member = await Members.RegisterAsync(factory, kind: Mirae.Web.Features.Accounts.MemberKind.CompanyMember);
-        using var client = await SignedInAsync(factory, member.Email!, Members.Password);
+        using var client = await factory.SignedInClientAsync(member.Email!);
 
         using var response = await client.Http.GetAsync("/admin/directory/import");
 

@@ -19,10 +19,8 @@ public sealed class MembershipTests(Hosts hosts)
         var organization = await DirectoryData.AddOrganizationAsync(factory);
         var product = await DirectoryData.AddProductAsync(factory, organization.Id);
         var member = await Members.RegisterAsync(factory, kind: MemberKind.CompanyMember, businessNumber: organization.BusinessNumber);
-        using var client = factory.CreatePageClient();
-        using var _ = await client.SignInAsync(member.Email!, Members.Password);
-        using var admin = factory.CreatePageClient();
-        using var __ = await admin.SignInAsync(MiraeFactory.AdminEmail, MiraeFactory.AdminPassword);
+        using var client = await factory.SignedInClientAsync(member.Email!);
+        using var admin = await factory.AdminClientAsync();
 
         var (_, form) = await client.GetPageAsync("/my/organization");
         using var requested = await client.SubmitAsync("/my/organization", [new("BusinessNumber", BusinessNumber.Format(organization.BusinessNumber))]);
@@ -59,8 +57,7 @@ public sealed class MembershipTests(Hosts hosts)
     {
         var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
         var member = await Members.RegisterAsync(factory, kind: MemberKind.CompanyMember);
-        using var client = factory.CreatePageClient();
-        using var _ = await client.SignInAsync(member.Email!, Members.Password);
+        using var client = await factory.SignedInClientAsync(member.Email!);
 
         using var response = await client.SubmitAsync("/my/organization", [new("BusinessNumber", number)]);
         var html = await response.Content.ReadAsStringAsync();
@@ -79,8 +76,7 @@ public sealed class MembershipTests(Hosts hosts)
         var product = await DirectoryData.AddProductAsync(factory, organization.Id);
         var (client, member) = await DirectoryData.SignedInMemberOfAsync(factory, organization.Id);
         using var _ = client;
-        using var admin = factory.CreatePageClient();
-        using var __ = await admin.SignInAsync(MiraeFactory.AdminEmail, MiraeFactory.AdminPassword);
+        using var admin = await factory.AdminClientAsync();
         var id = (await factory.CreateDbContext().Memberships.SingleAsync(m => m.UserId == member.Id)).Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         using var noReason = await admin.SubmitAsync("/admin/memberships?status=Approved", [new("membershipId", id), new("decision", "Revoke"), new("status", "Approved")]);
@@ -103,8 +99,7 @@ public sealed class MembershipTests(Hosts hosts)
         var (member, _) = await DirectoryData.SignedInMemberOfAsync(factory, organization.Id);
         using var _ = member;
         var citizen = await Members.RegisterAsync(factory);
-        using var citizenClient = factory.CreatePageClient();
-        using var __ = await citizenClient.SignInAsync(citizen.Email!, Members.Password);
+        using var citizenClient = await factory.SignedInClientAsync(citizen.Email!);
 
         using var staffPage = await member.Http.GetAsync("/admin/memberships");
         using var mine = await citizenClient.Http.GetAsync("/my/organization");

@@ -30,8 +30,7 @@ public sealed class InboxTests(Hosts hosts)
         var factory = await hosts.GetAsync(provider);
         var member = await Members.RegisterAsync(factory);
         var id = await NotifyAsync(factory, member.Id, "/directory");
-        using var client = factory.CreatePageClient();
-        using var _ = await client.SignInAsync(member.Email!, Members.Password);
+        using var client = await factory.SignedInClientAsync(member.Email!);
 
         var (_, inbox) = await client.GetPageAsync("/notifications");
         using var api = await client.Http.GetAsync("/api/v1/notifications");
@@ -55,8 +54,7 @@ public sealed class InboxTests(Hosts hosts)
         var owner = await Members.RegisterAsync(factory);
         var id = await NotifyAsync(factory, owner.Id, "/directory");
         var other = await Members.RegisterAsync(factory);
-        using var client = factory.CreatePageClient();
-        using var _ = await client.SignInAsync(other.Email!, Members.Password);
+        using var client = await factory.SignedInClientAsync(other.Email!);
 
         using var open = await client.SubmitAsync("/notifications", [], $"/notifications?handler=Open&id={id}");
 
