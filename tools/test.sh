@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test of Mirae: installs what is missing (PostgreSQL, Chromium, Node.js/npm) idempotently,
+# Runs every test of Mirae: installs what is missing (PostgreSQL, Chromium, Node.js/npm, aiosmtpd) idempotently,
 # starts a private PostgreSQL on 127.0.0.1, builds, runs `dotnet test` for the whole solution, stops what
 # it started, and ends with the line `tests: N passed, N failed, N skipped`.
 set -euo pipefail
@@ -15,6 +15,7 @@ need=()
 [ -x "$MIRAE_CHROMIUM" ] || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
+/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need+=(python3-aiosmtpd)   # the tests' SMTP server
 if ((${#need[@]})); then
   log "installing ${need[*]} (apt)"
   export DEBIAN_FRONTEND=noninteractive

@@ -21,7 +21,7 @@ builder.Services.AddMiraeWeb(builder.Configuration);
 builder.Services.AddAccounts();
 builder.Services.AddAudit();
 builder.Services.AddScheduling(builder.Configuration);
-builder.Services.AddNotifications();
+builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddAdministration(builder.Configuration);
 builder.Services.AddNotices();
 builder.Services.AddDirectory();

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 using Mirae.Web.Features.Accounts;
 using Mirae.Web.Features.Administration;
@@ -37,7 +39,14 @@ public static class DataModule
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<AppDbContext>();
+        // An existing database crossing SearchTokens needs its search text recomputed (a new one has no products yet).
+        var reindex = await db.GetService<IHistoryRepository>().ExistsAsync()
+            && (await db.Database.GetPendingMigrationsAsync()).Contains(Migrations.SearchTokens.Id);
         await db.Database.MigrateAsync();
+        if (reindex)
+        {
+            await DirectoryModule.ReindexProductsAsync(db);
+        }
         await RoleSeed.EnsureRolesAsync(services);
         await BootstrapAdministrator.EnsureAsync(services);
         if (services.GetRequiredService<IOptions<SeedOptions>>().Value.Demo)

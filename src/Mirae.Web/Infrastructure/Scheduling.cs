@@ -17,6 +17,9 @@ public sealed record ScheduledJobDefinition(string Name, Type Handler, Func<Date
 
 public static class Schedules
 {
+    /// <summary>Every <paramref name="interval"/> after the previous run (the scheduler polls every <c>Scheduler:PollInterval</c>).</summary>
+    public static Func<DateTimeOffset, DateTimeOffset> Every(TimeSpan interval) => after => after + interval;
+
     /// <summary>Every day at <paramref name="hour"/>:<paramref name="minute"/> KST (returned in UTC, as the database stores instants).</summary>
     public static Func<DateTimeOffset, DateTimeOffset> DailyAtKst(int hour, int minute) => after =>
     {

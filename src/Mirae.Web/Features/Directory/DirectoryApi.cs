@@ -12,7 +12,7 @@ public static class DirectoryApi
     public sealed record CertificationItem(string Code, DateOnly IssuedOn, DateOnly ExpiresOn, bool Valid);
     public sealed record ProductItem(int Id, string ProductCode, string MaterialCode, string NameKo, string? NameEn, OrganizationItem Organization,
         IReadOnlyList<CertificationItem> Certifications);
-    /// <param name="TotalExact">False when the query matches more than 10,000 products; <c>total</c> is then 10,000 ("at least").</param>
+    /// <param name="TotalExact">False when the query matches more than <see cref="SearchProducts.CountCap"/> (1,000) products; <c>total</c> is then 1,000 ("at least").</param>
     public sealed record ProductPage(int Total, bool TotalExact, IReadOnlyList<ProductItem> Items);
     public sealed record MaterialItem(string Code, string NameKo, string NameEn, string CategoryKo, string CategoryEn, string? HsCode, int? LocalizationTargetYear);
     public sealed record OrganizationDetails(string BusinessNumber, string Kind, string NameKo, string? NameEn, string? RegionKo, string? RegionEn,

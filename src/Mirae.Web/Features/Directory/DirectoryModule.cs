@@ -51,4 +51,25 @@ public static class DirectoryModule
             }
         }
     }
+
+    /// <summary>
+    /// Recomputes every product's search text, a thousand at a time (after a migration that changes the analyzer;
+    /// the engines re-index each row as it is written).
+    /// </summary>
+    public static async Task ReindexProductsAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    {
+        var after = 0;
+        while (true)
+        {
+            var batch = await db.Products.Where(p => p.Id > after).OrderBy(p => p.Id).Take(1000).WithSearchText().ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                return;
+            }
+            batch.ForEach(p => p.Reindex());
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            after = batch[^1].Id;
+        }
+    }
 }

@@ -252,8 +252,7 @@ public sealed class ImportDirectory(AppDbContext db, TimeProvider clock, IString
     /// <summary>Names of materials, categories or suppliers are part of the search text of their products: re-index those renamed.</summary>
     private async Task ReindexProductsAsync(IQueryable<Product> products, CancellationToken cancellationToken)
     {
-        foreach (var product in await products.Include(p => p.Organization).Include(p => p.Material).ThenInclude(m => m.Category)
-                     .Include(p => p.Specifications).Include(p => p.Certificates).AsSplitQuery().ToListAsync(cancellationToken))
+        foreach (var product in await products.WithSearchText().ToListAsync(cancellationToken))
         {
             product.Reindex();
         }

@@ -8,13 +8,18 @@ namespace Mirae.Web.Features.Directory;
 
 /// <summary>
 /// The search engines behind the directory, fed by <see cref="Product.SearchName"/> and <see cref="Product.SearchBody"/>:
-/// SQLite FTS5 (an external-content table kept in sync by triggers) and PostgreSQL full-text search (a stored
-/// generated tsvector with a GIN index). Both are updated by the database on every write of a product.
+/// SQLite FTS5 (an external-content table kept in sync by triggers) and PostgreSQL full-text search (stored
+/// generated tsvectors with GIN indexes: one of everything, weighted, and one of the names alone, so that the name
+/// tier is answered from an index without rechecking rows). Both are updated by the database on every write of a product.
 /// Ranks are "lower is better" on both (FTS5 bm25; negated ts_rank), names weigh ten times the body.
 /// </summary>
 public static class ProductSearch
 {
     public const string PostgresVectorColumn = "SearchVector";
+    public const string PostgresNameVectorColumn = "SearchNameVector";
+    private const string PostgresVectorSql =
+        "setweight(to_tsvector('simple'::regconfig, \"SearchName\"), 'A') || setweight(to_tsvector('simple'::regconfig, \"SearchBody\"), 'B')";
+    private const string PostgresNameVectorSql = "to_tsvector('simple'::regconfig, \"SearchName\")";
 
     public sealed class RankedId
     {
@@ -24,11 +29,10 @@ public static class ProductSearch
 
     public static void ConfigurePostgres(EntityTypeBuilder<Product> product)
     {
-        product.Property<NpgsqlTsVector>(PostgresVectorColumn)
-            .HasComputedColumnSql(
-                "setweight(to_tsvector('simple'::regconfig, \"SearchName\"), 'A') || setweight(to_tsvector('simple'::regconfig, \"SearchBody\"), 'B')",
-                stored: true);
+        product.Property<NpgsqlTsVector>(PostgresVectorColumn).HasComputedColumnSql(PostgresVectorSql, stored: true);
         product.HasIndex(PostgresVectorColumn).HasMethod("GIN");
+        product.Property<NpgsqlTsVector>(PostgresNameVectorColumn).HasComputedColumnSql(PostgresNameVectorSql, stored: true);
+        product.HasIndex(PostgresNameVectorColumn).HasMethod("GIN");
     }
 
     /// <summary>The engine objects a migration creates besides the tables (the model knows the PostgreSQL part).</summary>
@@ -58,71 +62,115 @@ public static class ProductSearch
         }
         else
         {
-            migration.AddColumn<NpgsqlTsVector>(PostgresVectorColumn, "Products", nullable: true,
-                computedColumnSql: "setweight(to_tsvector('simple'::regconfig, \"SearchName\"), 'A') || setweight(to_tsvector('simple'::regconfig, \"SearchBody\"), 'B')",
-                stored: true);
+            migration.AddColumn<NpgsqlTsVector>(PostgresVectorColumn, "Products", nullable: true, computedColumnSql: PostgresVectorSql, stored: true);
             migration.CreateIndex("IX_Products_SearchVector", "Products", PostgresVectorColumn).Annotation("Npgsql:IndexMethod", "GIN");
+        }
+    }
+
+    /// <summary>The PostgreSQL names-only vector behind the name tier (added after <see cref="CreateEngine"/>).</summary>
+    public static void CreateNameVector(MigrationBuilder migration)
+    {
+        if (!migration.IsSqlite())
+        {
+            migration.AddColumn<NpgsqlTsVector>(PostgresNameVectorColumn, "Products", nullable: true, computedColumnSql: PostgresNameVectorSql, stored: true);
+            migration.CreateIndex("IX_Products_SearchNameVector", "Products", PostgresNameVectorColumn).Annotation("Npgsql:IndexMethod", "GIN");
         }
     }
 
     /// <summary>
     /// How many products match, counted by the engine alone and at most <paramref name="cap"/> + 1, so that a broad
-    /// query costs no more than a narrow one; more than <paramref name="cap"/> is reported as "more than".
+    /// query costs no more than a narrow one; more than <paramref name="cap"/> is reported as "more than". The names
+    /// are counted first: they are short, so a broad word (필터, filter) is past the cap before the long text of every
+    /// product has to be read.
     /// </summary>
-    public static Task<int> CountAsync(AppDbContext db, IReadOnlyList<SearchAnalyzer.Term> terms, int cap, CancellationToken cancellationToken) =>
-        CountAsync(db, SearchAnalyzer.ToFts5(terms), SearchAnalyzer.ToTsQuery(terms), cap + 1, cancellationToken);
+    public static async Task<int> CountAsync(AppDbContext db, IReadOnlyList<SearchAnalyzer.Term> terms, int cap, CancellationToken cancellationToken)
+    {
+        var names = await CountTierAsync(db, terms, cap + 1, cancellationToken);
+        return names > cap ? names : await CountAsync(db, SearchAnalyzer.ToFts5(terms), SearchAnalyzer.ToTsQuery(terms), cap + 1, cancellationToken);
+    }
 
     /// <summary>
     /// One page of matching ids, best first: products whose name or code holds every word, then those that match
     /// only with their description, specifications, material or supplier; newest first within each. Both engines
     /// read their index in id order and stop at the page, however many products match (ADR 006).
     /// </summary>
-    public static async Task<List<int>> TopAsync(AppDbContext db, IReadOnlyList<SearchAnalyzer.Term> terms, int skip, int take,
-        CancellationToken cancellationToken)
+    /// <param name="matches">What <see cref="CountAsync(AppDbContext, IReadOnlyList{SearchAnalyzer.Term}, int, CancellationToken)"/>
+    /// returned with <paramref name="cap"/>: the exact number of matches, or more than the cap.</param>
+    public static async Task<List<int>> TopAsync(AppDbContext db, IReadOnlyList<SearchAnalyzer.Term> terms, int matches, int cap, int skip,
+        int take, CancellationToken cancellationToken)
     {
-        var ids = await TierAsync(db, terms, nameTier: true, skip, take, cancellationToken);
+        var exact = matches <= cap;
+        if (matches == 0 || (exact && skip >= matches))
+        {
+            return [];
+        }
+        var ids = await TierAsync(db, terms, Tier.Name, skip, take, cancellationToken);
         if (ids.Count < take)
         {
             // The name tier ended on this page (or before it): continue with the body tier from the right offset.
             var nameCount = ids.Count > 0 || skip == 0 ? skip + ids.Count : await CountTierAsync(db, terms, skip, cancellationToken);
-            ids.AddRange(await TierAsync(db, terms, nameTier: false, Math.Max(0, skip - nameCount), take - ids.Count, cancellationToken));
+            if (exact && nameCount >= matches)
+            {
+                return ids; // every match is in the name tier; asking the engine for an empty tier can cost a full scan
+            }
+            // Few matches in all (exact): read them all from the index and sort; many: walk the ids and stop at the page.
+            ids.AddRange(await TierAsync(db, terms, exact ? Tier.FewInBody : Tier.Body, Math.Max(0, skip - nameCount), take - ids.Count,
+                cancellationToken));
         }
         return ids;
     }
 
-    private static Task<List<int>> TierAsync(AppDbContext db, IReadOnlyList<SearchAnalyzer.Term> terms, bool nameTier, int skip, int take,
+    private enum Tier { Name, Body, FewInBody }
+
+    private static Task<List<int>> TierAsync(AppDbContext db, IReadOnlyList<SearchAnalyzer.Term> terms, Tier tier, int skip, int take,
         CancellationToken cancellationToken)
     {
         if (db.Database.IsSqlite())
         {
             var all = SearchAnalyzer.ToFts5(terms);
-            var match = nameTier ? NameOnly(all) : $"({all}) NOT {NameOnly(all)}";
+            var match = tier == Tier.Name ? NameOnly(all) : $"({all}) NOT {NameOnly(all)}";
             return db.Database.SqlQuery<int>(
                     $"SELECT rowid AS Value FROM ProductSearch WHERE ProductSearch MATCH {match} ORDER BY rowid DESC LIMIT {take} OFFSET {skip}")
                 .ToListAsync(cancellationToken);
         }
-        var name = SearchAnalyzer.ToTsQuery(terms, "A");
-        var query = nameTier ? name : $"({SearchAnalyzer.ToTsQuery(terms)}) & !({name})";
-        return db.Database.SqlQuery<int>(
-                $"""SELECT "Id" AS "Value" FROM "Products" WHERE "SearchVector" @@ to_tsquery('simple'::regconfig, {query}) ORDER BY "Id" DESC LIMIT {take} OFFSET {skip}""")
+        var query = SearchAnalyzer.ToTsQuery(terms);
+        return (tier switch
+            {
+                Tier.Name => db.Database.SqlQuery<int>(
+                    $"""SELECT "Id" AS "Value" FROM "Products" WHERE "SearchNameVector" @@ to_tsquery('simple'::regconfig, {query}) ORDER BY "Id" DESC LIMIT {take} OFFSET {skip}"""),
+                Tier.Body => db.Database.SqlQuery<int>(
+                    $"""SELECT "Id" AS "Value" FROM "Products" WHERE "SearchVector" @@ to_tsquery('simple'::regconfig, {query}) AND NOT "SearchNameVector" @@ to_tsquery('simple'::regconfig, {query}) ORDER BY "Id" DESC LIMIT {take} OFFSET {skip}"""),
+                // "Id" + 0 keeps the planner off the primary key: walking it backwards past a million rows to find a few
+                // is what its estimate of the (correlated) name and body conditions would otherwise choose.
+                _ => db.Database.SqlQuery<int>(
+                    $"""SELECT "Id" AS "Value" FROM "Products" WHERE "SearchVector" @@ to_tsquery('simple'::regconfig, {query}) AND NOT "SearchNameVector" @@ to_tsquery('simple'::regconfig, {query}) ORDER BY "Id" + 0 DESC LIMIT {take} OFFSET {skip}"""),
+            })
             .ToListAsync(cancellationToken);
     }
 
     /// <summary>Products in the name tier, counted up to <paramref name="cap"/>.</summary>
     private static Task<int> CountTierAsync(AppDbContext db, IReadOnlyList<SearchAnalyzer.Term> terms, int cap, CancellationToken cancellationToken) =>
-        CountAsync(db, NameOnly(SearchAnalyzer.ToFts5(terms)), SearchAnalyzer.ToTsQuery(terms, "A"), cap, cancellationToken);
+        CountAsync(db, NameOnly(SearchAnalyzer.ToFts5(terms)), SearchAnalyzer.ToTsQuery(terms), cap, cancellationToken, namesOnly: true);
 
     /// <summary>An FTS5 expression restricted to the name column.</summary>
     private static string NameOnly(string fts5) => "{SearchName} : (" + fts5 + ")";
 
-    /// <summary>Matches of an FTS5 expression (SQLite) or a tsquery (PostgreSQL), counted up to <paramref name="limit"/>.</summary>
-    private static Task<int> CountAsync(AppDbContext db, string fts5, string tsQuery, int limit, CancellationToken cancellationToken) =>
-        db.Database.IsSqlite()
+    /// <summary>
+    /// Matches of an FTS5 expression (SQLite) or a tsquery (PostgreSQL), counted up to <paramref name="limit"/>. On
+    /// PostgreSQL the inner SELECT has no columns, so a bitmap scan can count from the index without reading the rows
+    /// of all-visible pages.
+    /// </summary>
+    /// <param name="namesOnly">On PostgreSQL, match the names-only vector (the FTS5 expression says its column itself).</param>
+    private static Task<int> CountAsync(AppDbContext db, string fts5, string tsQuery, int limit, CancellationToken cancellationToken,
+        bool namesOnly = false) =>
+        (db.Database.IsSqlite()
             ? db.Database.SqlQuery<int>($"SELECT count(*) AS Value FROM (SELECT 1 FROM ProductSearch WHERE ProductSearch MATCH {fts5} LIMIT {limit})")
-                .SingleAsync(cancellationToken)
-            : db.Database.SqlQuery<int>(
-                    $"""SELECT count(*)::int AS "Value" FROM (SELECT 1 FROM "Products" WHERE "SearchVector" @@ to_tsquery('simple'::regconfig, {tsQuery}) LIMIT {limit}) AS matches""")
-                .SingleAsync(cancellationToken);
+            : namesOnly
+                ? db.Database.SqlQuery<int>(
+                    $"""SELECT count(*)::int AS "Value" FROM (SELECT FROM "Products" WHERE "SearchNameVector" @@ to_tsquery('simple'::regconfig, {tsQuery}) LIMIT {limit}) AS matches""")
+                : db.Database.SqlQuery<int>(
+                    $"""SELECT count(*)::int AS "Value" FROM (SELECT FROM "Products" WHERE "SearchVector" @@ to_tsquery('simple'::regconfig, {tsQuery}) LIMIT {limit}) AS matches"""))
+            .SingleAsync(cancellationToken);
 
     /// <summary>Ids of the products matching <paramref name="terms"/>, with their rank; composable into LINQ.</summary>
     public static IQueryable<RankedId> Match(AppDbContext db, IReadOnlyList<SearchAnalyzer.Term> terms)

@@ -74,9 +74,12 @@ public sealed class SaveProduct(AppDbContext db, AuditLog audit, TimeProvider cl
 
 public static class ProductLoading
 {
+    /// <summary>Products with everything <see cref="Product.Reindex"/> reads.</summary>
+    public static IQueryable<Product> WithSearchText(this IQueryable<Product> products) =>
+        products.Include(p => p.Organization).Include(p => p.Material).ThenInclude(m => m.Category)
+            .Include(p => p.Specifications).Include(p => p.Certificates).AsSplitQuery();
+
     /// <summary>A product with everything its search text and the edit page need, tracked for a change.</summary>
     public static Task<Product?> LoadProductForEditAsync(this AppDbContext db, int id, CancellationToken cancellationToken) =>
-        db.Products.Include(p => p.Organization).Include(p => p.Material).ThenInclude(m => m.Category)
-            .Include(p => p.Specifications).Include(p => p.Certificates).Include(p => p.Documents).ThenInclude(d => d.File)
-            .AsSplitQuery().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        db.Products.WithSearchText().Include(p => p.Documents).ThenInclude(d => d.File).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
 }

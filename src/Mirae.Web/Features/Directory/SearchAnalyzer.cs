@@ -6,23 +6,38 @@ namespace Mirae.Web.Features.Directory;
 /// <summary>
 /// Turns text into the tokens both search engines index, the way CJK analyzers do (Lucene's CJKAnalyzer):
 /// a run of Hangul or Han characters becomes overlapping two-character tokens (바이러스 → 바이 이러 러스) plus its
-/// last character alone, so that every syllable starts some token; other words are lower-cased as they are.
-/// Two-syllable words (배지, 필터, 마개) are then single exact tokens; longer words are phrases of bigrams.
+/// last character alone; other words are lower-cased as they are. After all of those, the document also lists
+/// every one-syllable and three- to <see cref="LongestToken"/>-syllable piece of each run once (바 이 러 스 바이러
+/// 이러스 바이러스), so that a Korean query word of up to four syllables is one exact token, which both engines
+/// answer from the index alone; only longer words are phrases of bigrams (ADR 006).
 /// </summary>
 public static class SearchAnalyzer
 {
-    /// <summary>The tokens of <paramref name="text"/> for the index, space-separated.</summary>
+    /// <summary>The longest Korean query word that is a single token; longer words are phrases of bigrams.</summary>
+    public const int LongestToken = 4;
+
+    /// <summary>The tokens of <paramref name="texts"/> for the index, space-separated.</summary>
     public static string Document(params string?[] texts)
     {
-        var builder = new StringBuilder();
+        var sequence = new List<string>();
+        var pieces = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var word in Words(string.Join(' ', texts.Where(t => !string.IsNullOrWhiteSpace(t)))))
         {
-            foreach (var token in IndexTokens(word))
+            if (!IsCjk(word[0]))
             {
-                builder.Append(token).Append(' ');
+                sequence.Add(word);
+                continue;
             }
+            // The bigrams stay next to each other, so that phrases of bigrams match; the pieces go after everything.
+            sequence.AddRange(Bigrams(word));
+            if (word.Length > 1)
+            {
+                sequence.Add(word[^1..]);
+            }
+            pieces.AddRange(Pieces(word).Where(seen.Add));
         }
-        return builder.ToString().TrimEnd();
+        return string.Join(' ', sequence.Concat(pieces));
     }
 
     /// <summary>What one query word must match: a phrase of tokens, and whether its last token is a prefix.</summary>
@@ -36,7 +51,7 @@ public static class SearchAnalyzer
         {
             if (IsCjk(word[0]))
             {
-                terms.Add(word.Length == 1 ? new Term([word], Prefix: true) : new Term(Bigrams(word).ToList(), Prefix: false));
+                terms.Add(new Term(word.Length <= LongestToken ? [word] : Bigrams(word).ToList(), Prefix: false));
             }
             else
             {
@@ -51,11 +66,10 @@ public static class SearchAnalyzer
     public static string ToFts5(IReadOnlyList<Term> terms) =>
         string.Join(" AND ", terms.Select(t => "\"" + string.Join(' ', t.Tokens) + "\"" + (t.Prefix ? "*" : "")));
 
-    /// <summary>The query in PostgreSQL tsquery syntax: each term a phrase (&lt;-&gt;), all required (&amp;).</summary>
-    /// <param name="weight">"A" to match only the name field (see <see cref="ProductSearch"/>), or empty for any field.</param>
-    public static string ToTsQuery(IReadOnlyList<Term> terms, string weight = "") =>
+    /// <summary>The query in PostgreSQL tsquery syntax: each term a (prefix) phrase (&lt;-&gt;), all required (&amp;).</summary>
+    public static string ToTsQuery(IReadOnlyList<Term> terms) =>
         string.Join(" & ", terms.Select(t => "(" + string.Join(" <-> ", t.Tokens.Select((token, i) =>
-            "'" + token + "'" + (t.Prefix && i == t.Tokens.Count - 1 ? ":*" + weight : weight.Length > 0 ? ":" + weight : ""))) + ")"));
+            "'" + token + "'" + (t.Prefix && i == t.Tokens.Count - 1 ? ":*" : ""))) + ")"));
 
     /// <summary>Runs of letters and digits, lower-cased; a change between CJK and other script splits a run.</summary>
     private static IEnumerable<string> Words(string text)
@@ -90,20 +104,15 @@ public static class SearchAnalyzer
         }
     }
 
-    private static IEnumerable<string> IndexTokens(string word)
+    /// <summary>The one-syllable and three- to four-syllable substrings of a Korean run (its bigrams are in the sequence).</summary>
+    private static IEnumerable<string> Pieces(string word)
     {
-        if (!IsCjk(word[0]))
+        foreach (var length in (int[])[1, .. Enumerable.Range(3, LongestToken - 2)])
         {
-            yield return word;
-            yield break;
-        }
-        foreach (var bigram in Bigrams(word))
-        {
-            yield return bigram;
-        }
-        if (word.Length > 1)
-        {
-            yield return word[^1..];
+            for (var i = 0; i + length <= word.Length; i++)
+            {
+                yield return word.Substring(i, length);
+            }
         }
     }
 

@@ -31,7 +31,7 @@ public sealed class SearchProducts(AppDbContext db, TimeProvider clock)
     public sealed record Result(PagedList<Row> Page, Facets Facets, DateOnly Today, bool TotalExact = true);
 
     /// <summary>A plain query counts matches up to this many; past it, the count says "more than" (ADR 006).</summary>
-    public const int CountCap = 10_000;
+    public const int CountCap = 1_000;
 
     private sealed class Hit
     {
@@ -80,12 +80,9 @@ public sealed class SearchProducts(AppDbContext db, TimeProvider clock)
         if (terms.Count > 0 && !filtered && query.SortBy == Sort.Relevance)
         {
             // The common case, a plain query by relevance: the engine counts, ranks and pages on its own.
-            total = await ProductSearch.CountAsync(db, terms, CountCap, cancellationToken);
-            if (total > CountCap)
-            {
-                (total, exact) = (CountCap, false);
-            }
-            ids = await ProductSearch.TopAsync(db, terms, (query.Page - 1) * query.PageSize, query.PageSize, cancellationToken);
+            var matches = await ProductSearch.CountAsync(db, terms, CountCap, cancellationToken);
+            ids = await ProductSearch.TopAsync(db, terms, matches, CountCap, (query.Page - 1) * query.PageSize, query.PageSize, cancellationToken);
+            (total, exact) = matches > CountCap ? (CountCap, false) : (matches, true);
         }
         else
         {

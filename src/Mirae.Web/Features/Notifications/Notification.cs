@@ -21,6 +21,10 @@ public sealed class Notification
     public string? Link { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ReadAt { get; private set; }
+    /// <summary>When the e-mail copy was handed to the SMTP server (<see cref="SendNotificationEmails"/>).</summary>
+    public DateTimeOffset? EmailedAt { get; private set; }
+    /// <summary>Failed attempts to send the e-mail copy; the job gives up after <see cref="SendNotificationEmails.MaxAttempts"/>.</summary>
+    public int EmailAttempts { get; private set; }
 
     private Notification()
     {
@@ -36,6 +40,10 @@ public sealed class Notification
     }
 
     public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
+
+    public void MarkEmailed(DateTimeOffset now) => EmailedAt = now;
+
+    public void EmailFailed() => EmailAttempts++;
 }
 
 public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
@@ -52,6 +60,7 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
             new ValueComparer<IReadOnlyList<string>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s)), v => v.ToList()));
         builder.HasIndex(n => new { n.RecipientId, n.Key }).IsUnique();
         builder.HasIndex(n => new { n.RecipientId, n.CreatedAt });
+        builder.HasIndex(n => new { n.EmailedAt, n.CreatedAt });
         builder.HasOne<Accounts.AppUser>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -10,10 +10,12 @@ public static class NotificationsModule
     public sealed record NotificationItem(long Id, string Message, string? Link, DateTimeOffset CreatedAt, bool Read);
     public sealed record NotificationPage(int Total, int Unread, IReadOnlyList<NotificationItem> Items);
 
-    public static IServiceCollection AddNotifications(this IServiceCollection services)
+    public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<Notify>();
         services.AddScoped<ListNotifications>();
+        services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
+        services.AddScheduledJob<SendNotificationEmails>(SendNotificationEmails.JobName, Schedules.Every(TimeSpan.FromMinutes(1)));
         return services;
     }
 

@@ -43,13 +43,13 @@ public sealed class CertificateExpiryTests
         await DirectoryData.LinkAsync(factory, pending.Id, owner.Id, approved: false);
         var scheduler = factory.Services.GetRequiredService<JobScheduler>();
 
-        var registered = await scheduler.RunDueAsync();
+        var registered = OnlyThisJob(await scheduler.RunDueAsync());
         clock.Now = Start.AddMinutes(59);
-        var early = await scheduler.RunDueAsync();
+        var early = OnlyThisJob(await scheduler.RunDueAsync());
         clock.Now = Start.AddHours(1);
-        var due = await scheduler.RunDueAsync();
+        var due = OnlyThisJob(await scheduler.RunDueAsync());
         clock.Now = Start.AddDays(1).AddHours(1);
-        var nextDay = await scheduler.RunDueAsync();
+        var nextDay = OnlyThisJob(await scheduler.RunDueAsync());
         await using var db = factory.CreateDbContext();
         var notifications = await db.Notifications.AsNoTracking().ToListAsync();
         var state = await db.ScheduledJobs.AsNoTracking().SingleAsync(j => j.Name == FlagExpiringCertificates.JobName);
@@ -101,11 +101,14 @@ public sealed class CertificateExpiryTests
             await db.ScheduledJobs.ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseOwner, "crashed").SetProperty(j => j.LeaseUntil, clock.Now.AddMinutes(30).ToUniversalTime()));
         }
 
-        var whileLeased = await scheduler.RunDueAsync();
+        var whileLeased = OnlyThisJob(await scheduler.RunDueAsync());
         clock.Now = clock.Now.AddMinutes(31);
-        var afterLease = await scheduler.RunDueAsync();
+        var afterLease = OnlyThisJob(await scheduler.RunDueAsync());
 
         Assert.Empty(whileLeased);
         Assert.Equal([FlagExpiringCertificates.JobName], afterLease);
     }
+
+    /// <summary>The runs of the expiry job among those the scheduler started (other features have their own jobs).</summary>
+    private static List<string> OnlyThisJob(IReadOnlyList<string> ran) => ran.Where(name => name == FlagExpiringCertificates.JobName).ToList();
 }

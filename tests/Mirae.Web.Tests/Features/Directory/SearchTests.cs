@@ -31,7 +31,7 @@ public sealed class SearchTests(Hosts hosts)
         var data = new TheoryData<DatabaseProvider, string>();
         foreach (var provider in TestDatabase.Providers())
         {
-            foreach (var word in new[] { "바이러스", "배지", "필터", "마개", "멸균", "세포배양", "일회용" })
+            foreach (var word in new[] { "바이러스", "배지", "필터", "마개", "멸균", "세포배양", "일회용", "백", "프로세스", "바이오프로세스", "엔도뉴클레아제" })
             {
                 data.Add(provider, word);
             }
@@ -189,5 +189,23 @@ public sealed class SearchTests(Hosts hosts)
         Assert.True(first.GetProperty("totalExact").GetBoolean());
         Assert.Equal([newer, older], Ids(first));
         Assert.Equal([bodyOnly], Ids(second));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task BroadQuery_CountsUpToTheCap_AndStillPagesPastIt(DatabaseProvider provider)
+    {
+        var factory = await hosts.GetAsync(provider);
+        await using var db = factory.CreateDbContext();
+        using var client = factory.CreatePageClient();
+        // Every demo description says "…제품입니다": more matches than the cap.
+        Assert.True(await ScanCountAsync(db, "제품") > SearchProducts.CountCap);
+
+        var first = await client.Http.GetFromJsonAsync<JsonElement>("/api/v1/products?pageSize=50&q=제품");
+        var pastTheCap = await client.Http.GetFromJsonAsync<JsonElement>($"/api/v1/products?pageSize=50&page={SearchProducts.CountCap / 50 + 2}&q=제품");
+
+        Assert.Equal(SearchProducts.CountCap, first.GetProperty("total").GetInt32());
+        Assert.False(first.GetProperty("totalExact").GetBoolean());
+        Assert.Equal(50, first.GetProperty("items").GetArrayLength());
+        Assert.Equal(50, pastTheCap.GetProperty("items").GetArrayLength());
     }
 }

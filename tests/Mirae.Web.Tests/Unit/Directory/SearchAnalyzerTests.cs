@@ -5,20 +5,23 @@ namespace Mirae.Web.Tests.Unit.Directory;
 public sealed class SearchAnalyzerTests
 {
     [Fact]
-    public void Document_SplitsKoreanIntoBigramsPlusLastSyllable_AndKeepsOtherWords()
+    public void Document_SplitsKoreanIntoBigramsPlusLastSyllable_ThenListsTheOtherPieces_AndKeepsOtherWords()
     {
-        Assert.Equal("바이 이러 러스 스 제거 거 필터 터 pvdf 0 2", SearchAnalyzer.Document("바이러스 제거 필터 PVDF 0.2"));
-        Assert.Equal("cho 세포 포", SearchAnalyzer.Document("CHO세포"));
-        Assert.Equal("배지 지", SearchAnalyzer.Document(null, "", "배지"));
+        Assert.Equal("바이 이러 러스 스 제거 거 필터 터 pvdf 0 2 바 이 러 스 바이러 이러스 바이러스 제 거 필 터",
+            SearchAnalyzer.Document("바이러스 제거 필터 PVDF 0.2"));
+        Assert.Equal("cho 세포 포 세 포", SearchAnalyzer.Document("CHO세포"));
+        Assert.Equal("배지 지 배 지", SearchAnalyzer.Document(null, "", "배지"));
+        Assert.Equal("백 백", SearchAnalyzer.Document("백"));
     }
 
     [Fact]
-    public void Query_MakesPhrasesOfKoreanWords_AndPrefixesOfOthers()
+    public void Query_MakesKoreanWordsOfUpToFourSyllablesOneToken_LongerOnesPhrases_AndOtherWordsPrefixes()
     {
-        var terms = SearchAnalyzer.Query("바이러스 filt 균");
+        var terms = SearchAnalyzer.Query("바이러스 filt 균 바이오프로세스");
 
-        Assert.Equal("\"바이 이러 러스\" AND \"filt\"* AND \"균\"*", SearchAnalyzer.ToFts5(terms));
-        Assert.Equal("('바이' <-> '이러' <-> '러스') & ('filt':*) & ('균':*)", SearchAnalyzer.ToTsQuery(terms));
+        Assert.Equal("\"바이러스\" AND \"filt\"* AND \"균\" AND \"바이 이오 오프 프로 로세 세스\"", SearchAnalyzer.ToFts5(terms));
+        Assert.Equal("('바이러스') & ('filt':*) & ('균') & ('바이' <-> '이오' <-> '오프' <-> '프로' <-> '로세' <-> '세스')",
+            SearchAnalyzer.ToTsQuery(terms));
     }
 
     [Theory]
