@@ -6,6 +6,7 @@ using Mirae.Web.Features.Directory;
 using Mirae.Web.Features.Health;
 using Mirae.Web.Features.Notices;
 using Mirae.Web.Features.Notifications;
+using Mirae.Web.Features.Programs;
 using Mirae.Web.Infrastructure;
 
 var import = ImportCommand.Matches(args);
@@ -25,6 +26,7 @@ builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddAdministration(builder.Configuration);
 builder.Services.AddNotices();
 builder.Services.AddDirectory();
+builder.Services.AddPrograms();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
@@ -38,6 +40,7 @@ app.MapAccountsApi();
 app.MapNoticesApi();
 app.MapNotificationsApi();
 app.MapDirectoryApi();
+app.MapCallsApi();
 app.Run();
 return 0;
 

@@ -7,6 +7,7 @@ using Mirae.Web.Features.Audit;
 using Mirae.Web.Features.Directory;
 using Mirae.Web.Features.Notices;
 using Mirae.Web.Features.Notifications;
+using Mirae.Web.Features.Programs;
 using Mirae.Web.Infrastructure;
 
 namespace Mirae.Web.Data;
@@ -29,6 +30,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<StoredFileContent> StoredFileContents => Set<StoredFileContent>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ScheduledJobState> ScheduledJobs => Set<ScheduledJobState>();
+    public DbSet<SupportProgram> Programs => Set<SupportProgram>();
+    public DbSet<Call> Calls => Set<Call>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -50,6 +53,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         builder.ApplyConfiguration(new StoredFileContentConfiguration());
         builder.ApplyConfiguration(new NotificationConfiguration());
         builder.ApplyConfiguration(new ScheduledJobStateConfiguration());
+        builder.ApplyConfiguration(new SupportProgramConfiguration());
+        builder.ApplyConfiguration(new CallConfiguration());
+        builder.ApplyConfiguration(new CallExtensionConfiguration());
         if (Database.IsNpgsql())
         {
             ProductSearch.ConfigurePostgres(builder.Entity<Product>());
@@ -63,6 +69,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         if (Database.IsSqlite())
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+            // Money is whole won: an integer on SQLite (which stores decimal as text it cannot sum or compare).
+            configurationBuilder.Properties<decimal>().HaveConversion<long>();
         }
     }
 }

@@ -10,6 +10,7 @@ using Mirae.Web.Features.Accounts;
 using Mirae.Web.Features.Administration;
 using Mirae.Web.Features.Directory;
 using Mirae.Web.Features.Notices;
+using Mirae.Web.Features.Programs;
 using Mirae.Web.Infrastructure;
 
 namespace Mirae.Web.Data;
@@ -53,6 +54,7 @@ public static class DataModule
         {
             await DemoNotices.SeedAsync(db, services.GetRequiredService<TimeProvider>());
             await DirectoryModule.SeedDemoAsync(services, app.Environment.ContentRootPath);
+            await DemoCalls.SeedAsync(db, services.GetRequiredService<TimeProvider>());
         }
     }
 

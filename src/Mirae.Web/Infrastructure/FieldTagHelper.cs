@@ -37,7 +37,14 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> text, HtmlEn
         var id = TagBuilder.CreateSanitizedId(name, "_");
         var state = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry : null;
         var errors = state?.Errors.Select(e => e.ErrorMessage).Where(m => m.Length > 0).ToList() ?? [];
-        var value = Type == "password" ? "" : state?.AttemptedValue ?? For.Model?.ToString() ?? "";
+        var value = Type == "password" ? "" : state?.AttemptedValue ?? For.Model switch
+        {
+            // What datetime-local inputs read and post, whatever the page's culture.
+            DateTime local => local.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            DateOnly day => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            IFormattable number => number.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+            var model => model?.ToString() ?? "",
+        };
         var required = Required || (For.Metadata.IsRequired && For.Metadata.ModelType != typeof(bool));
         var describedBy = new List<string>();
 

@@ -40,6 +40,11 @@ public static class AuditActions
     public const string MembershipRequested = "membership.requested";
     public const string MembershipDecided = "membership.decided";
     public const string ProductChanged = "product.changed";
+    public const string ProgramCreated = "program.created";
+    public const string CallChanged = "call.changed";
+    public const string CallPublished = "call.published";
+    public const string CallExtended = "call.extended";
+    public const string CallClosed = "call.closed";
 }
 
 public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>

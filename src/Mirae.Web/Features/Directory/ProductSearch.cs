@@ -67,13 +67,20 @@ public static class ProductSearch
         }
     }
 
-    /// <summary>The PostgreSQL names-only vector behind the name tier (added after <see cref="CreateEngine"/>).</summary>
+    /// <summary>
+    /// The PostgreSQL names-only vector behind the name tier (added after <see cref="CreateEngine"/>), and narrow
+    /// product rows: long values (descriptions, search text, the full vector) are moved out of the row into TOAST once
+    /// a row passes 400 bytes, while the names vector stays in the row. Counting and paging the name tier then reads
+    /// a fifth of the pages it did (ADR 006).
+    /// </summary>
     public static void CreateNameVector(MigrationBuilder migration)
     {
         if (!migration.IsSqlite())
         {
             migration.AddColumn<NpgsqlTsVector>(PostgresNameVectorColumn, "Products", nullable: true, computedColumnSql: PostgresNameVectorSql, stored: true);
             migration.CreateIndex("IX_Products_SearchNameVector", "Products", PostgresNameVectorColumn).Annotation("Npgsql:IndexMethod", "GIN");
+            migration.Sql($"""ALTER TABLE "Products" SET (toast_tuple_target = 400)""");
+            migration.Sql($"""ALTER TABLE "Products" ALTER COLUMN "{PostgresNameVectorColumn}" SET STORAGE MAIN""");
         }
     }
 

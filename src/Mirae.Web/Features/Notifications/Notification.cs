@@ -1,7 +1,6 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mirae.Web.Data;
 
 namespace Mirae.Web.Features.Notifications;
 
@@ -53,11 +52,7 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.Property(n => n.Key).HasMaxLength(200);
         builder.Property(n => n.MessageKey).HasMaxLength(100);
         builder.Property(n => n.Link).HasMaxLength(300);
-        // JSON text on both providers (not a PostgreSQL array), so one migration and one query shape serve both.
-        builder.Property(n => n.Arguments).HasMaxLength(2000).HasConversion(
-            v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
-            s => JsonSerializer.Deserialize<List<string>>(s, JsonSerializerOptions.Default) ?? new List<string>(),
-            new ValueComparer<IReadOnlyList<string>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s)), v => v.ToList()));
+        builder.Property(n => n.Arguments).HasJsonConversion(2000);
         builder.HasIndex(n => new { n.RecipientId, n.Key }).IsUnique();
         builder.HasIndex(n => new { n.RecipientId, n.CreatedAt });
         builder.HasIndex(n => new { n.EmailedAt, n.CreatedAt });

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Mirae.Web.Features.Accounts;
+
+namespace Mirae.Web.Features.Programs;
+
+/// <summary>A call's terms for everyone; a draft only for program staff (others get "not found").</summary>
+[AllowAnonymous]
+public sealed class CallDetailsModel(GetCall get) : PageModel
+{
+    public GetCall.Details Call { get; private set; } = null!;
+
+    public bool IsStaff => User.IsInRole(Roles.ProgramManager) || User.IsInRole(Roles.Administrator);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var call = await get.HandleAsync(id, includeDrafts: IsStaff, cancellationToken);
+        if (call is null)
+        {
+            return NotFound();
+        }
+        Call = call;
+        return Page();
+    }
+}

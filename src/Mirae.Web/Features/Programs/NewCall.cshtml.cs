@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Mirae.Web.Data;
+using Mirae.Web.Features.Administration;
+using Mirae.Web.Infrastructure;
+
+namespace Mirae.Web.Features.Programs;
+
+/// <summary>Program staff draft a call; it stays a draft, invisible to the public, until published.</summary>
+[Authorize(Policy = AdministrationPolicies.ProgramStaff)]
+public sealed class NewCallModel(AppDbContext db, SaveCall save, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty]
+    public CallForm Input { get; set; } = new();
+
+    public IReadOnlyList<SupportProgram> Programs { get; private set; } = [];
+
+    public async Task OnGetAsync(int? programId, CancellationToken cancellationToken)
+    {
+        // Sensible defaults: this year, open from tomorrow 09:00 for four weeks until 18:00 KST.
+        var today = clock.GetUtcNow().ToKst().Date;
+        Input = new CallForm { ProgramId = programId, Year = today.Year, OpensAt = today.AddDays(1).AddHours(9), ClosesAt = today.AddDays(29).AddHours(18), ExpectedAwards = 1 };
+        await LoadAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (Input.ToTerms(ModelState, nameof(Input), text) is { } terms)
+        {
+            try
+            {
+                var id = await save.HandleAsync(null, Input.ProgramId!.Value, terms, cancellationToken);
+                TempData["Flash"] = "CallForm.Saved";
+                return RedirectToPage("/Programs/EditCall", new { id });
+            }
+            catch (NotFoundException)
+            {
+                ModelState.AddModelError($"{nameof(Input)}.{nameof(CallForm.ProgramId)}", text["CallForm.ChooseProgram"]);
+            }
+            catch (DomainException e)
+            {
+                ModelState.AddModelError("", text[e.MessageKey]);
+            }
+        }
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken) =>
+        Programs = await db.Programs.AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancellationToken);
+}

@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Mirae.Web.Data;
+using Mirae.Web.Features.Audit;
+using Mirae.Web.Infrastructure;
+
+namespace Mirae.Web.Features.Programs;
+
+/// <summary>Program staff create a program, or draft a call of one and change it until it is published.</summary>
+public sealed class SaveCall(AppDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public sealed record ProgramCommand(ProgramKind Kind, string NameKo, string NameEn, string DescriptionKo, string DescriptionEn);
+
+    public async Task<int> CreateProgramAsync(ProgramCommand command, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(command.NameKo) || string.IsNullOrWhiteSpace(command.NameEn) || command.NameKo.Trim().Length > 200
+            || command.NameEn.Trim().Length > 200 || command.DescriptionKo.Length > 4000 || command.DescriptionEn.Length > 4000)
+        {
+            throw new DomainException("program.invalid", "Program.Invalid", StatusCodes.Status400BadRequest);
+        }
+        var program = SupportProgram.Create(command.Kind, command.NameKo, command.NameEn, command.DescriptionKo, command.DescriptionEn, clock.GetUtcNow());
+        db.Programs.Add(program);
+        await db.SaveChangesAsync(cancellationToken);
+        audit.Add(AuditActions.ProgramCreated, $"program:{program.Id}", program.NameKo);
+        await db.SaveChangesAsync(cancellationToken);
+        return program.Id;
+    }
+
+    /// <summary>Drafts a new call (<paramref name="callId"/> null) or changes a draft; returns the call's id.</summary>
+    public async Task<int> HandleAsync(int? callId, int programId, Call.Terms terms, CancellationToken cancellationToken = default)
+    {
+        var program = await db.Programs.SingleOrDefaultAsync(p => p.Id == programId, cancellationToken) ?? throw new NotFoundException("program");
+        Call call;
+        if (callId is int id)
+        {
+            call = await db.Calls.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new NotFoundException("call");
+            if (call.ProgramId != programId)
+            {
+                throw new DomainException("call.program-fixed", "Call.ProgramFixed", StatusCodes.Status400BadRequest);
+            }
+            call.Change(terms);
+        }
+        else
+        {
+            call = Call.Draft(program, terms, clock.GetUtcNow());
+            db.Calls.Add(call);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        audit.Add(AuditActions.CallChanged, $"call:{call.Id}", $"{call.Status}: {call.TitleKo}");
+        await db.SaveChangesAsync(cancellationToken);
+        return call.Id;
+    }
+}
+
+/// <summary>Publish, extend (with a reason) or close a call; each step is audited and the extension history kept.</summary>
+public sealed class ChangeCallStatus(AppDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public async Task PublishAsync(int callId, CancellationToken cancellationToken = default)
+    {
+        var call = await LoadAsync(callId, cancellationToken);
+        call.Publish(clock.GetUtcNow());
+        audit.Add(AuditActions.CallPublished, $"call:{call.Id}", $"{Kst.DateTime(call.OpensAt)} – {Kst.DateTime(call.ClosesAt)}");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task ExtendAsync(int callId, DateTimeOffset newClosesAt, string reason, Guid staffId, CancellationToken cancellationToken = default)
+    {
+        var call = await LoadAsync(callId, cancellationToken);
+        var extension = call.Extend(newClosesAt, reason, staffId, clock.GetUtcNow());
+        audit.Add(AuditActions.CallExtended, $"call:{call.Id}",
+            $"{Kst.DateTime(extension.PreviousClosesAt)} → {Kst.DateTime(extension.NewClosesAt)}: {extension.Reason}");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task CloseAsync(int callId, CancellationToken cancellationToken = default)
+    {
+        var call = await LoadAsync(callId, cancellationToken);
+        call.Close(clock.GetUtcNow());
+        audit.Add(AuditActions.CallClosed, $"call:{call.Id}", call.TitleKo);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<Call> LoadAsync(int callId, CancellationToken cancellationToken) =>
+        await db.Calls.Include(c => c.Extensions).SingleOrDefaultAsync(c => c.Id == callId, cancellationToken) ?? throw new NotFoundException("call");
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Mirae.Web.Features.Accounts;
+using Mirae.Web.Features.Directory;
+using Mirae.Web.Features.Programs;
+
+namespace Mirae.Web.Tests.Infrastructure;
+
+/// <summary>Test data for programs and calls, through the real use cases; titles start with "뮤뮤" so they never clash with the demo.</summary>
+public static class ProgramData
+{
+    public static Call.Terms Terms(DateTimeOffset opensAt, DateTimeOffset closesAt, string titleKo = "뮤뮤 시험 공모", decimal budget = 500_000_000m,
+        decimal cap = 100_000_000m) =>
+        new(2026, titleKo, "Mumu test call", "시험 공모 내용", "Test call summary", opensAt, closesAt, budget, cap, 5,
+            new Eligibility([OrganizationKind.Supplier], ["인천 연수구"], 7, 5, 300, true),
+            [new RequiredDocument("사업계획서", "Business plan"), new RequiredDocument("재무제표", "Financial statements")],
+            [new Criterion("기술성", "Technology", 40, 40), new Criterion("사업성", "Business", 60, 60)]);
+
+    public static async Task<int> AddProgramAsync(MiraeFactory factory, string nameKo = "뮤뮤 시험 사업")
+    {
+        using var scope = factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<SaveCall>()
+            .CreateProgramAsync(new SaveCall.ProgramCommand(ProgramKind.Localization, nameKo, "Mumu test program", "", ""));
+    }
+
+    /// <summary>A call open from a day ago for <paramref name="daysOpen"/> more days, published unless asked otherwise.</summary>
+    public static async Task<int> AddCallAsync(MiraeFactory factory, string titleKo = "뮤뮤 시험 공모", bool publish = true, int daysOpen = 10,
+        DateTimeOffset? opensAt = null)
+    {
+        var programId = await AddProgramAsync(factory);
+        using var scope = factory.Services.CreateScope();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+        var id = await scope.ServiceProvider.GetRequiredService<SaveCall>()
+            .HandleAsync(null, programId, Terms(opensAt ?? now.AddDays(-1), now.AddDays(daysOpen), titleKo));
+        if (publish)
+        {
+            await scope.ServiceProvider.GetRequiredService<ChangeCallStatus>().PublishAsync(id);
+        }
+        return id;
+    }
+
+    /// <summary>A signed-in program manager (the role staff are given under 회원·권한 관리).</summary>
+    public static async Task<PageClient> SignedInProgramManagerAsync(MiraeFactory factory)
+    {
+        var member = await Members.RegisterAsync(factory);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var result = await users.AddToRoleAsync((await users.FindByIdAsync(member.Id.ToString()))!, Roles.ProgramManager);
+            Assert.True(result.Succeeded);
+        }
+        return await factory.SignedInClientAsync(member.Email!);
+    }
+}
