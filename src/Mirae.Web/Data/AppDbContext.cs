@@ -32,6 +32,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ScheduledJobState> ScheduledJobs => Set<ScheduledJobState>();
     public DbSet<SupportProgram> Programs => Set<SupportProgram>();
     public DbSet<Call> Calls => Set<Call>();
+    public DbSet<Application> Applications => Set<Application>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -56,6 +57,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         builder.ApplyConfiguration(new SupportProgramConfiguration());
         builder.ApplyConfiguration(new CallConfiguration());
         builder.ApplyConfiguration(new CallExtensionConfiguration());
+        builder.ApplyConfiguration(new ApplicationConfiguration());
+        builder.ApplyConfiguration(new ApplicationRevisionConfiguration());
         if (Database.IsNpgsql())
         {
             ProductSearch.ConfigurePostgres(builder.Entity<Product>());

@@ -13,8 +13,9 @@ public static class JsonColumn
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    public static PropertyBuilder<T> HasJsonConversion<T>(this PropertyBuilder<T> property, int maxLength) where T : class =>
-        property.HasMaxLength(maxLength).HasConversion(
+    /// <param name="maxLength">The longest JSON text; null for unbounded text (forms, answers).</param>
+    public static PropertyBuilder<T> HasJsonConversion<T>(this PropertyBuilder<T> property, int? maxLength) where T : class =>
+        (maxLength is int max ? property.HasMaxLength(max) : property).HasConversion(
             value => JsonSerializer.Serialize(value, Options),
             json => JsonSerializer.Deserialize<T>(json, Options)!,
             new ValueComparer<T>((a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),

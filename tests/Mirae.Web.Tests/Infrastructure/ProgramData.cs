@@ -14,7 +14,23 @@ public static class ProgramData
         new(2026, titleKo, "Mumu test call", "시험 공모 내용", "Test call summary", opensAt, closesAt, budget, cap, 5,
             new Eligibility([OrganizationKind.Supplier], ["인천 연수구"], 7, 5, 300, true),
             [new RequiredDocument("사업계획서", "Business plan"), new RequiredDocument("재무제표", "Financial statements")],
-            [new Criterion("기술성", "Technology", 40, 40), new Criterion("사업성", "Business", 60, 60)]);
+            [new Criterion("기술성", "Technology", 40, 40), new Criterion("사업성", "Business", 60, 60)],
+            ApplicationForm.Parse(FormText).Sections!);
+
+    /// <summary>A form with every kind of question and a section shown only for continuing projects.</summary>
+    public const string FormText = """
+        # overview | 사업 개요 | Overview
+        title | text | 과제명 | Project title | required | 100
+        summary | longtext | 과제 요약 | Summary | required | 500
+        amount | money | 신청 금액 | Requested amount | required | 1000000-100000000
+        staff | number | 참여 인력 | Staff | optional | 1-500
+        start | date | 착수 예정일 | Start date | optional
+        kind | choice | 과제 유형 | Project type | required | new=신규/New; continuing=계속/Continuing
+        fields | multichoice | 분야 | Fields | optional | media=배지/Media; filter=필터/Filters; bag=백/Bags
+        plan | file | 사업계획서 | Business plan | required | 2
+        # previous | 이전 과제 | Earlier project | when kind=continuing
+        previousTask | text | 이전 과제 번호 | Earlier task number | required | 50
+        """;
 
     public static async Task<int> AddProgramAsync(MiraeFactory factory, string nameKo = "뮤뮤 시험 사업")
     {

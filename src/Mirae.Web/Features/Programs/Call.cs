@@ -85,6 +85,7 @@ public sealed class Call
     public Eligibility Eligibility { get; private set; } = Eligibility.Anyone;
     public IReadOnlyList<RequiredDocument> RequiredDocuments { get; private set; } = [];
     public IReadOnlyList<Criterion> Rubric { get; private set; } = [];
+    public IReadOnlyList<FormSection> Form { get; private set; } = [];
     public CallStatus Status { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? PublishedAt { get; private set; }
@@ -111,7 +112,8 @@ public sealed class Call
         int ExpectedAwards,
         Eligibility Eligibility,
         IReadOnlyList<RequiredDocument> RequiredDocuments,
-        IReadOnlyList<Criterion> Rubric);
+        IReadOnlyList<Criterion> Rubric,
+        IReadOnlyList<FormSection> Form);
 
     public static Call Draft(SupportProgram program, Terms terms, DateTimeOffset now)
     {
@@ -131,7 +133,7 @@ public sealed class Call
         (Year, TitleKo, TitleEn, SummaryKo, SummaryEn) = (terms.Year, terms.TitleKo.Trim(), terms.TitleEn.Trim(), terms.SummaryKo.Trim(), terms.SummaryEn.Trim());
         (OpensAt, ClosesAt) = (terms.OpensAt.ToUniversalTime(), terms.ClosesAt.ToUniversalTime());
         (TotalBudget, PerTaskCap, ExpectedAwards) = (terms.TotalBudget, terms.PerTaskCap, terms.ExpectedAwards);
-        (Eligibility, RequiredDocuments, Rubric) = (terms.Eligibility, terms.RequiredDocuments.ToList(), terms.Rubric.ToList());
+        (Eligibility, RequiredDocuments, Rubric, Form) = (terms.Eligibility, terms.RequiredDocuments.ToList(), terms.Rubric.ToList(), terms.Form.ToList());
     }
 
     /// <summary>The rules a call's terms must follow; each broken rule is one (field, message key) pair.</summary>
@@ -162,6 +164,7 @@ public sealed class Call
             nameof(Terms.RequiredDocuments), "Call.DocumentsInvalid");
         Require(terms.Rubric.Count <= 30 && terms.Rubric.All(c => c.NameKo.Trim().Length is > 0 and <= 100 && c.Weight is > 0 and <= 100 && c.MaxPoints is > 0 and <= 1000)
             && (terms.Rubric.Count == 0 || terms.Rubric.Sum(c => c.Weight) == 100), nameof(Terms.Rubric), "Call.RubricInvalid");
+        Require(terms.Form.Sum(section => section.Fields.Count) <= ApplicationForm.MaxFields, nameof(Terms.Form), "Form.TooManyFields");
         return errors;
     }
 

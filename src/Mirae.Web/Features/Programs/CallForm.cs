@@ -82,6 +82,10 @@ public sealed class CallForm
     [Display(Name = "Calls.Rubric")]
     public string? Rubric { get; set; }
 
+    [StringLength(40000, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "CallForm.Form")]
+    public string? Form { get; set; }
+
     public static CallForm From(GetCall.Details call) => new()
     {
         ProgramId = call.ProgramId,
@@ -103,6 +107,7 @@ public sealed class CallForm
         NoUnfinishedTask = call.Eligibility.NoUnfinishedTask,
         RequiredDocuments = string.Join("\n", call.RequiredDocuments.Select(d => $"{d.NameKo} | {d.NameEn}")),
         Rubric = string.Join("\n", call.Rubric.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.NameKo} | {c.NameEn} | {c.Weight} | {c.MaxPoints}"))),
+        Form = ApplicationForm.Format(call.Form),
     };
 
     /// <summary>
@@ -124,14 +129,19 @@ public sealed class CallForm
         {
             modelState.AddModelError($"{prefix}.{nameof(Rubric)}", text["Call.RubricInvalid"]);
         }
-        if (documents is null || rubric is null)
+        var (form, formError) = ApplicationForm.Parse(Form);
+        if (formError is var (line, messageKey))
+        {
+            modelState.AddModelError($"{prefix}.{nameof(Form)}", text[messageKey, line]);
+        }
+        if (documents is null || rubric is null || form is null)
         {
             return null;
         }
         var regions = (Regions ?? "").Split([',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
         var terms = new Call.Terms(Year!.Value, TitleKo!, TitleEn!, SummaryKo ?? "", SummaryEn ?? "", FromKst(OpensAt!.Value), FromKst(ClosesAt!.Value),
             TotalBudget!.Value, PerTaskCap!.Value, ExpectedAwards!.Value,
-            new Eligibility(Kinds.Distinct().ToList(), regions, MaxYearsSinceFounding, MinEmployees, MaxEmployees, NoUnfinishedTask), documents, rubric);
+            new Eligibility(Kinds.Distinct().ToList(), regions, MaxYearsSinceFounding, MinEmployees, MaxEmployees, NoUnfinishedTask), documents, rubric, form);
         foreach (var (field, key) in Call.Check(terms))
         {
             modelState.AddModelError($"{prefix}.{field}", text[key]);

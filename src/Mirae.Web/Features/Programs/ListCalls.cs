@@ -69,7 +69,7 @@ public sealed class GetCall(AppDbContext db, TimeProvider clock)
 
     public sealed record Details(int Id, int ProgramId, int Year, ProgramKind Kind, string ProgramKo, string ProgramEn, string TitleKo, string TitleEn,
         string SummaryKo, string SummaryEn, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, decimal TotalBudget, decimal PerTaskCap, int ExpectedAwards,
-        Eligibility Eligibility, IReadOnlyList<RequiredDocument> RequiredDocuments, IReadOnlyList<Criterion> Rubric, CallStatus Status,
+        Eligibility Eligibility, IReadOnlyList<RequiredDocument> RequiredDocuments, IReadOnlyList<Criterion> Rubric, IReadOnlyList<FormSection> Form, CallStatus Status,
         DateTimeOffset? PublishedAt, DateTimeOffset? ClosedAt, CallPhase Phase, int? DaysLeft, IReadOnlyList<ExtensionRow> Extensions);
 
     public async Task<Details?> HandleAsync(int id, bool includeDrafts, CancellationToken cancellationToken = default)
@@ -83,7 +83,7 @@ public sealed class GetCall(AppDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         return new Details(call.Id, call.ProgramId, call.Year, call.Program.Kind, call.Program.NameKo, call.Program.NameEn, call.TitleKo, call.TitleEn,
             call.SummaryKo, call.SummaryEn, call.OpensAt, call.ClosesAt, call.TotalBudget, call.PerTaskCap, call.ExpectedAwards, call.Eligibility,
-            call.RequiredDocuments, call.Rubric, call.Status, call.PublishedAt, call.ClosedAt, ListCalls.PhaseOf(call.Status, call.OpensAt, call.ClosesAt, now),
+            call.RequiredDocuments, call.Rubric, call.Form, call.Status, call.PublishedAt, call.ClosedAt, ListCalls.PhaseOf(call.Status, call.OpensAt, call.ClosesAt, now),
             ListCalls.DaysLeft(call.Status, call.ClosesAt, now),
             call.Extensions.OrderBy(e => e.At).Select(e => new ExtensionRow(e.PreviousClosesAt, e.NewClosesAt, e.Reason, e.At)).ToList());
     }

@@ -31,6 +31,7 @@ public sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         builder.Property(c => c.Eligibility).HasJsonConversion(2000);
         builder.Property(c => c.RequiredDocuments).HasJsonConversion(8000);
         builder.Property(c => c.Rubric).HasJsonConversion(8000);
+        builder.Property(c => c.Form).HasJsonConversion(null);
         builder.HasOne(c => c.Program).WithMany().HasForeignKey(c => c.ProgramId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Extensions).WithOne().HasForeignKey(e => e.CallId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Extensions).HasField("_extensions");
@@ -44,5 +45,32 @@ public sealed class CallExtensionConfiguration : IEntityTypeConfiguration<CallEx
     {
         builder.ToTable("CallExtensions");
         builder.Property(e => e.Reason).HasMaxLength(500);
+    }
+}
+
+public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Application>
+{
+    public void Configure(EntityTypeBuilder<Application> builder)
+    {
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Answers).HasJsonConversion(null);
+        builder.Property(a => a.ReceiptNumber).HasMaxLength(30);
+        builder.HasIndex(a => a.ReceiptNumber).IsUnique();
+        builder.HasIndex(a => new { a.CallId, a.OrganizationId }).IsUnique();
+        builder.HasIndex(a => a.OrganizationId);
+        builder.HasOne<Call>().WithMany().HasForeignKey(a => a.CallId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Directory.Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(a => a.Revisions).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.Revisions).HasField("_revisions");
+    }
+}
+
+public sealed class ApplicationRevisionConfiguration : IEntityTypeConfiguration<ApplicationRevision>
+{
+    public void Configure(EntityTypeBuilder<ApplicationRevision> builder)
+    {
+        builder.ToTable("ApplicationRevisions");
+        builder.Property(r => r.Answers).HasJsonConversion(null);
+        builder.HasIndex(r => new { r.ApplicationId, r.Number }).IsUnique();
     }
 }

@@ -34,6 +34,7 @@ public sealed class CallsTests(Hosts hosts)
         ["Input.NoUnfinishedTask"] = "true",
         ["Input.RequiredDocuments"] = "사업계획서 | Business plan\n재무제표 | Financial statements",
         ["Input.Rubric"] = rubric,
+        ["Input.Form"] = ProgramData.FormText,
     };
 
     [Theory, MemberData(nameof(Providers))]
@@ -67,6 +68,8 @@ public sealed class CallsTests(Hosts hosts)
         Assert.Contains("500,000,000원", page);
         Assert.Contains("사업계획서", page);
         Assert.Contains("설립 7년 이내", page);
+        Assert.Contains("이전 과제 번호", page); // the form's questions, the conditional section with its condition
+        Assert.Contains("과제 유형: 계속", page);
         var item = Assert.Single(feed.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetInt32() == id);
         Assert.Equal("upcoming", item.GetProperty("phase").GetString());
         Assert.Equal("2030-03-31T18:00:00+09:00", item.GetProperty("closesAt").GetString());
@@ -88,6 +91,7 @@ public sealed class CallsTests(Hosts hosts)
         { "Input.Rubric", "기술성, 40점", "비중의 합이 100" },
         { "Input.TitleKo", new string('가', 201), "200자" },
         { "Input.TitleKo", "", "입력해 주세요" },
+        { "Input.Form", "title | text | 과제명 | Title | required\n# later | 나중 | Later | when title=x", "2번째 줄" },
     };
 
     [Theory, MemberData(nameof(BadCalls))]

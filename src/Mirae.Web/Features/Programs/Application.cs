@@ -1,0 +1,114 @@
+using Mirae.Web.Infrastructure;
+
+namespace Mirae.Web.Features.Programs;
+
+public enum ApplicationStatus
+{
+    Draft,
+    Submitted,
+    Returned,
+    ScreenedIn,
+    ScreenedOut,
+    UnderEvaluation,
+    Selected,
+    NotSelected,
+    Withdrawn,
+}
+
+/// <summary>
+/// An organization's application (신청서) to a call. Answers are saved as a draft at any time while the call is open;
+/// submission checks them completely and gives a receipt number; every submission is kept as a revision. Nothing
+/// can be saved, submitted or withdrawn once the call is not open.
+/// </summary>
+public sealed class Application
+{
+    public int Id { get; private set; }
+    public int CallId { get; private set; }
+    public int OrganizationId { get; private set; }
+    public ApplicationStatus Status { get; private set; }
+    public IReadOnlyDictionary<string, string> Answers { get; private set; } = new Dictionary<string, string>();
+    public string? ReceiptNumber { get; private set; }
+    public Guid CreatedById { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public DateTimeOffset? SubmittedAt { get; private set; }
+
+    private readonly List<ApplicationRevision> _revisions = [];
+    public IReadOnlyList<ApplicationRevision> Revisions => _revisions;
+
+    private Application()
+    {
+    }
+
+    public static Application Start(Call call, int organizationId, Guid memberId, DateTimeOffset now)
+    {
+        EnsureOpen(call, now);
+        return new() { CallId = call.Id, OrganizationId = organizationId, Status = ApplicationStatus.Draft, CreatedById = memberId, CreatedAt = now, UpdatedAt = now };
+    }
+
+    public bool IsEditable => Status is ApplicationStatus.Draft or ApplicationStatus.Returned;
+
+    /// <summary>Keeps the answers as they are (incomplete is fine; checked for type and length by the caller).</summary>
+    public void SaveDraft(Call call, IReadOnlyDictionary<string, string> answers, DateTimeOffset now)
+    {
+        EnsureEditable(call, now);
+        Answers = answers.Where(a => !string.IsNullOrWhiteSpace(a.Value)).ToDictionary(a => a.Key, a => a.Value.Trim());
+        UpdatedAt = now;
+    }
+
+    /// <summary>Submits (or resubmits after a return) the current answers, checked complete by the caller; returns the receipt number.</summary>
+    public string Submit(Call call, Guid memberId, DateTimeOffset now)
+    {
+        EnsureEditable(call, now);
+        ReceiptNumber ??= $"{call.Year}-{call.Id:D3}-{Id:D5}";
+        (Status, SubmittedAt, UpdatedAt) = (ApplicationStatus.Submitted, now, now);
+        _revisions.Add(new ApplicationRevision(_revisions.Count + 1, Answers, memberId, now));
+        return ReceiptNumber;
+    }
+
+    /// <summary>The applicant takes the application back; possible until the deadline, whatever its state before screening.</summary>
+    public void Withdraw(Call call, DateTimeOffset now)
+    {
+        EnsureOpen(call, now);
+        if (Status is not (ApplicationStatus.Draft or ApplicationStatus.Submitted or ApplicationStatus.Returned))
+        {
+            throw new DomainException("application.not-withdrawable", "Application.NotWithdrawable");
+        }
+        (Status, UpdatedAt) = (ApplicationStatus.Withdrawn, now);
+    }
+
+    private void EnsureEditable(Call call, DateTimeOffset now)
+    {
+        EnsureOpen(call, now);
+        if (!IsEditable)
+        {
+            throw new DomainException("application.not-editable", "Application.NotEditable");
+        }
+    }
+
+    private static void EnsureOpen(Call call, DateTimeOffset now)
+    {
+        if (!call.IsOpen(now))
+        {
+            throw new DomainException("application.call-not-open", now < call.OpensAt ? "Application.NotYetOpen" : "Application.DeadlinePassed");
+        }
+    }
+}
+
+/// <summary>The answers as they were submitted the n-th time; staff compare revisions to see what changed.</summary>
+public sealed class ApplicationRevision
+{
+    public int Id { get; private set; }
+    public int ApplicationId { get; private set; }
+    public int Number { get; private set; }
+    public IReadOnlyDictionary<string, string> Answers { get; private set; } = new Dictionary<string, string>();
+    public Guid SubmittedById { get; private set; }
+    public DateTimeOffset SubmittedAt { get; private set; }
+
+    private ApplicationRevision()
+    {
+    }
+
+    internal ApplicationRevision(int number, IReadOnlyDictionary<string, string> answers, Guid submittedById, DateTimeOffset submittedAt) =>
+        (Number, Answers, SubmittedById, SubmittedAt) = (number, answers.ToDictionary(), submittedById, submittedAt);
+}
