@@ -41,6 +41,7 @@ app.MapNoticesApi();
 app.MapNotificationsApi();
 app.MapDirectoryApi();
 app.MapCallsApi();
+app.MapApplicationsApi();
 app.Run();
 return 0;
 

@@ -59,6 +59,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         builder.ApplyConfiguration(new CallExtensionConfiguration());
         builder.ApplyConfiguration(new ApplicationConfiguration());
         builder.ApplyConfiguration(new ApplicationRevisionConfiguration());
+        builder.ApplyConfiguration(new ApplicationAttachmentConfiguration());
         if (Database.IsNpgsql())
         {
             ProductSearch.ConfigurePostgres(builder.Entity<Product>());

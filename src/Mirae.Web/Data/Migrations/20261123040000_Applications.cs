@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Mirae.Web.Data.Migrations;
 
-/// <summary>A call's application form, and applications with their submitted revisions.</summary>
+/// <summary>A call's application form, and applications with their submitted revisions and attached files.</summary>
 [DbContext(typeof(AppDbContext))]
 [Migration("20261123040000_Applications")]
 public sealed class Applications : Migration
@@ -51,6 +51,26 @@ public sealed class Applications : Migration
                 table.ForeignKey("FK_ApplicationRevisions_Applications_ApplicationId", x => x.ApplicationId, "Applications", "Id", onDelete: ReferentialAction.Cascade);
             });
 
+        migrationBuilder.CreateTable(
+            name: "ApplicationAttachments",
+            columns: table => new
+            {
+                Id = table.Identity<int>(),
+                ApplicationId = table.Column<int>(nullable: false),
+                FieldKey = table.Column<string>(maxLength: 40, nullable: false),
+                FileId = table.Column<Guid>(nullable: false),
+                UploadedById = table.Column<Guid>(nullable: false),
+                UploadedAt = table.Instant(migrationBuilder),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_ApplicationAttachments", x => x.Id);
+                table.ForeignKey("FK_ApplicationAttachments_Applications_ApplicationId", x => x.ApplicationId, "Applications", "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey("FK_ApplicationAttachments_StoredFiles_FileId", x => x.FileId, "StoredFiles", "Id", onDelete: ReferentialAction.Restrict);
+            });
+
+        migrationBuilder.CreateIndex("IX_ApplicationAttachments_ApplicationId", "ApplicationAttachments", "ApplicationId");
+        migrationBuilder.CreateIndex("IX_ApplicationAttachments_FileId", "ApplicationAttachments", "FileId", unique: true);
         migrationBuilder.CreateIndex("IX_Applications_CallId_OrganizationId", "Applications", ["CallId", "OrganizationId"], unique: true);
         migrationBuilder.CreateIndex("IX_Applications_OrganizationId", "Applications", "OrganizationId");
         migrationBuilder.CreateIndex("IX_Applications_ReceiptNumber", "Applications", "ReceiptNumber", unique: true);

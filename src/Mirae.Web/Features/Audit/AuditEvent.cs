@@ -45,6 +45,8 @@ public static class AuditActions
     public const string CallPublished = "call.published";
     public const string CallExtended = "call.extended";
     public const string CallClosed = "call.closed";
+    public const string ApplicationSubmitted = "application.submitted";
+    public const string ApplicationWithdrawn = "application.withdrawn";
 }
 
 public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>

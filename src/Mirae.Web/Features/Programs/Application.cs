@@ -36,6 +36,15 @@ public sealed class Application
     private readonly List<ApplicationRevision> _revisions = [];
     public IReadOnlyList<ApplicationRevision> Revisions => _revisions;
 
+    private readonly List<ApplicationAttachment> _attachments = [];
+    public IReadOnlyList<ApplicationAttachment> Attachments => _attachments;
+
+    /// <summary>Attachments held by each file question or required document (<see cref="DocumentKey"/>).</summary>
+    public IReadOnlyDictionary<string, int> FileCounts => _attachments.GroupBy(a => a.FieldKey).ToDictionary(g => g.Key, g => g.Count());
+
+    /// <summary>The key under which the <paramref name="index"/>-th required document of the call is attached.</summary>
+    public static string DocumentKey(int index) => $"document-{index + 1}";
+
     private Application()
     {
     }
@@ -64,6 +73,30 @@ public sealed class Application
         (Status, SubmittedAt, UpdatedAt) = (ApplicationStatus.Submitted, now, now);
         _revisions.Add(new ApplicationRevision(_revisions.Count + 1, Answers, memberId, now));
         return ReceiptNumber;
+    }
+
+    /// <summary>Attaches a checked file to a file question or a required document, within that question's limit.</summary>
+    public ApplicationAttachment Attach(Call call, string fieldKey, int maxFiles, Infrastructure.StoredFile file, Guid memberId, DateTimeOffset now)
+    {
+        EnsureEditable(call, now);
+        if (_attachments.Count(a => a.FieldKey == fieldKey) >= maxFiles)
+        {
+            throw new DomainException("application.too-many-files", "Answer.TooManyFiles", StatusCodes.Status400BadRequest);
+        }
+        var attachment = new ApplicationAttachment(fieldKey, file, memberId, now);
+        _attachments.Add(attachment);
+        UpdatedAt = now;
+        return attachment;
+    }
+
+    /// <summary>Removes an attachment; the caller deletes its stored file.</summary>
+    public ApplicationAttachment Detach(Call call, int attachmentId, DateTimeOffset now)
+    {
+        EnsureEditable(call, now);
+        var attachment = _attachments.SingleOrDefault(a => a.Id == attachmentId) ?? throw new NotFoundException("attachment");
+        _attachments.Remove(attachment);
+        UpdatedAt = now;
+        return attachment;
     }
 
     /// <summary>The applicant takes the application back; possible until the deadline, whatever its state before screening.</summary>
@@ -111,4 +144,30 @@ public sealed class ApplicationRevision
 
     internal ApplicationRevision(int number, IReadOnlyDictionary<string, string> answers, Guid submittedById, DateTimeOffset submittedAt) =>
         (Number, Answers, SubmittedById, SubmittedAt) = (number, answers.ToDictionary(), submittedById, submittedAt);
+}
+
+/// <summary>A file attached to an application, for one file question or one required document.</summary>
+public sealed class ApplicationAttachment
+{
+    public const long MaxBytes = 20L * 1024 * 1024;
+    public static readonly IReadOnlyList<Infrastructure.FileType> AllowedTypes =
+    [
+        Infrastructure.FileType.Pdf, Infrastructure.FileType.Hwp, Infrastructure.FileType.Hwpx, Infrastructure.FileType.Docx,
+        Infrastructure.FileType.Xlsx, Infrastructure.FileType.Png, Infrastructure.FileType.Jpeg,
+    ];
+
+    public int Id { get; private set; }
+    public int ApplicationId { get; private set; }
+    public string FieldKey { get; private set; } = "";
+    public Guid FileId { get; private set; }
+    public Infrastructure.StoredFile File { get; private set; } = null!;
+    public Guid UploadedById { get; private set; }
+    public DateTimeOffset UploadedAt { get; private set; }
+
+    private ApplicationAttachment()
+    {
+    }
+
+    internal ApplicationAttachment(string fieldKey, Infrastructure.StoredFile file, Guid uploadedById, DateTimeOffset uploadedAt) =>
+        (FieldKey, File, UploadedById, UploadedAt) = (fieldKey, file, uploadedById, uploadedAt);
 }

@@ -62,6 +62,20 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         builder.HasOne<Directory.Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Revisions).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Revisions).HasField("_revisions");
+        builder.HasMany(a => a.Attachments).WithOne().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.Attachments).HasField("_attachments");
+    }
+}
+
+public sealed class ApplicationAttachmentConfiguration : IEntityTypeConfiguration<ApplicationAttachment>
+{
+    public void Configure(EntityTypeBuilder<ApplicationAttachment> builder)
+    {
+        builder.ToTable("ApplicationAttachments");
+        builder.Property(a => a.FieldKey).HasMaxLength(40);
+        builder.HasOne(a => a.File).WithMany().HasForeignKey(a => a.FileId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => a.FileId).IsUnique();
+        builder.HasIndex(a => a.ApplicationId);
     }
 }
 

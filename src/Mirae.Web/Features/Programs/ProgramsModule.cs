@@ -8,6 +8,10 @@ public static class ProgramsModule
         services.AddScoped<ChangeCallStatus>();
         services.AddScoped<ListCalls>();
         services.AddScoped<GetCall>();
+        services.AddScoped<ApplyToCall>();
+        services.AddScoped<ListMyApplications>();
+        services.AddScoped<GetApplication>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ApplicationAuthorizationHandler>();
         return services;
     }
 }

@@ -1,0 +1,188 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Mirae.Web.Data;
+using Mirae.Web.Features.Accounts;
+using Mirae.Web.Infrastructure;
+
+namespace Mirae.Web.Features.Programs;
+
+/// <summary>
+/// An application: the organization's directory profile (filled once, reused), the call's questions, attachments, and
+/// save / submit / withdraw. Members of the applying organization edit; program staff only read. Every handler
+/// authorizes against the application's organization before it reads anything posted.
+/// </summary>
+[RequestFormLimits(MultipartBodyLengthLimit = ApplicationAttachment.MaxBytes + 1024 * 1024)]
+[RequestSizeLimit(ApplicationAttachment.MaxBytes + 1024 * 1024)]
+public sealed class ApplicationPageModel(AppDbContext db, GetApplication get, ApplyToCall apply, IAuthorizationService authorization,
+    IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+{
+    public GetApplication.Details Application { get; private set; } = null!;
+
+    /// <summary>The answers shown: as saved, or as just posted when they were refused.</summary>
+    public IReadOnlyDictionary<string, string> Answers { get; private set; } = new Dictionary<string, string>();
+
+    public bool CanEdit { get; private set; }
+
+    /// <summary>A member of the applying organization while the call is open, before screening.</summary>
+    public bool CanWithdraw { get; private set; }
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await AuthorizeAsync(id, ApplicationOperations.View, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostSaveAsync(int id, [FromForm] Dictionary<string, string[]>? answers, CancellationToken cancellationToken)
+    {
+        if (await AuthorizeAsync(id, ApplicationOperations.Edit, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+        var posted = ApplyToCall.FromForm(answers);
+        return await RunAsync(id, posted, async () =>
+        {
+            var problems = await apply.SaveDraftAsync(id, posted, cancellationToken);
+            return (problems, "Application.Saved");
+        }, cancellationToken);
+    }
+
+    /// <summary>The draft saved as the member types (htmx); answers the status line only.</summary>
+    public async Task<IActionResult> OnPostAutosaveAsync(int id, [FromForm] Dictionary<string, string[]>? answers, CancellationToken cancellationToken)
+    {
+        if (await AuthorizeAsync(id, ApplicationOperations.Edit, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+        try
+        {
+            var problems = await apply.SaveDraftAsync(id, ApplyToCall.FromForm(answers), cancellationToken);
+            return Content(problems.Count == 0 ? text["Application.AutoSaved", Kst.DateTime(clock.GetUtcNow())] : text["Application.AutoSaveRefused"], "text/plain");
+        }
+        catch (DomainException e)
+        {
+            return Content(text[e.MessageKey], "text/plain");
+        }
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync(int id, [FromForm] Dictionary<string, string[]>? answers, CancellationToken cancellationToken)
+    {
+        if (await AuthorizeAsync(id, ApplicationOperations.Edit, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+        var posted = ApplyToCall.FromForm(answers);
+        string? receipt = null;
+        var result = await RunAsync(id, posted, async () =>
+        {
+            var submission = await apply.SubmitAsync(id, posted, User.UserId(), cancellationToken);
+            receipt = submission.ReceiptNumber;
+            return (submission.Problems, "Application.Submitted");
+        }, cancellationToken);
+        if (receipt is not null)
+        {
+            TempData["Receipt"] = receipt;
+        }
+        return result;
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(int id, string fieldKey, IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (await AuthorizeAsync(id, ApplicationOperations.Edit, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError(FileKey(fieldKey), text["Upload.Choose"]);
+            return await RedisplayAsync(id, null, cancellationToken);
+        }
+        await using var stream = file.OpenReadStream();
+        return await RunAsync(id, null, async () =>
+        {
+            await apply.UploadAsync(id, fieldKey, file.FileName, file.Length, stream, User.UserId(), cancellationToken);
+            return ([], "Application.Uploaded");
+        }, cancellationToken, FileKey(fieldKey), [file.FileName, ApplicationAttachment.MaxBytes / (1024 * 1024)]);
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(int id, int attachmentId, CancellationToken cancellationToken) =>
+        await AuthorizeAsync(id, ApplicationOperations.Edit, cancellationToken) ?? await RunAsync(id, null, async () =>
+        {
+            await apply.RemoveAttachmentAsync(id, attachmentId, cancellationToken);
+            return ([], "Application.Removed");
+        }, cancellationToken);
+
+    public async Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken cancellationToken) =>
+        await AuthorizeAsync(id, ApplicationOperations.Edit, cancellationToken) ?? await RunAsync(id, null, async () =>
+        {
+            await apply.WithdrawAsync(id, cancellationToken);
+            return ([], "Application.Withdrawn");
+        }, cancellationToken);
+
+    public static string AnswerKey(string fieldKey) => $"answers[{fieldKey}]";
+
+    public static string FileKey(string fieldKey) => $"files[{fieldKey}]";
+
+    /// <summary>
+    /// Runs a change. Problems with answers, files or the call's state become messages on the page and nothing of the
+    /// change is kept; success redirects with a flash message.
+    /// </summary>
+    private async Task<IActionResult> RunAsync(int id, IReadOnlyDictionary<string, string>? posted,
+        Func<Task<(IReadOnlyList<AnswerCheck.Problem> Problems, string Flash)>> change, CancellationToken cancellationToken, string errorKey = "",
+        object[]? errorArguments = null)
+    {
+        try
+        {
+            var (problems, flash) = await change();
+            if (problems.Count == 0)
+            {
+                TempData["Flash"] = flash;
+                return RedirectToPage(new { id });
+            }
+            foreach (var problem in problems)
+            {
+                var key = problem.FieldKey.StartsWith("document-", StringComparison.Ordinal) || Application.Call.Form.SelectMany(s => s.Fields)
+                    .Any(f => f.Key == problem.FieldKey && f.Type == FieldType.File) ? FileKey(problem.FieldKey) : AnswerKey(problem.FieldKey);
+                ModelState.AddModelError(key, text[problem.MessageKey, problem.Arguments]);
+            }
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(errorKey, text[e.MessageKey, errorArguments ?? []]);
+        }
+        db.ChangeTracker.Clear();
+        return await RedisplayAsync(id, posted, cancellationToken);
+    }
+
+    private async Task<IActionResult> RedisplayAsync(int id, IReadOnlyDictionary<string, string>? posted, CancellationToken cancellationToken)
+    {
+        Application = await get.HandleAsync(id, cancellationToken) ?? throw new NotFoundException("application");
+        Answers = posted ?? Application.Answers;
+        return Page();
+    }
+
+    private async Task<IActionResult?> AuthorizeAsync(int id, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation,
+        CancellationToken cancellationToken)
+    {
+        if (await get.HandleAsync(id, cancellationToken) is not { } application)
+        {
+            return NotFound();
+        }
+        var resource = new ApplicationResource(application.Organization.Id);
+        if (!(await authorization.AuthorizeAsync(User, resource, operation)).Succeeded)
+        {
+            return Forbid();
+        }
+        Application = application;
+        Answers = application.Answers;
+        var member = operation == ApplicationOperations.Edit || (await authorization.AuthorizeAsync(User, resource, ApplicationOperations.Edit)).Succeeded;
+        var open = application.Call.Phase == CallPhase.Open;
+        CanEdit = member && open && application.IsEditable;
+        CanWithdraw = member && open && application.Status is ApplicationStatus.Draft or ApplicationStatus.Submitted or ApplicationStatus.Returned;
+        return null;
+    }
+}
