@@ -31,6 +31,7 @@ public sealed class CallJourneyTests(BrowserFixture fixture)
         Assert.True(await page.IsCheckedAsync("#Input_Kinds_Supplier"));
         await page.FillAsync("#Input_RequiredDocuments", "사업계획서 | Business plan");
         await page.FillAsync("#Input_Rubric", "기술성 | Technology | 60 | 60\n사업성 | Business | 40 | 40");
+        await page.FillAsync("#Input_Form", ProgramData.FormText);
         await page.ClickAsync("[data-testid=save-call]");
         // The cap is above the budget: the page says so on the field and keeps what was typed.
         await page.WaitForSelectorAsync("#Input_PerTaskCap-error");
@@ -56,6 +57,7 @@ public sealed class CallJourneyTests(BrowserFixture fixture)
         await visitor.Page.WaitForSelectorAsync("[data-testid=call-title]");
         Assert.Contains("설명회 일정 변경", await visitor.Page.InnerTextAsync("[data-testid=extensions]"));
         Assert.Contains("사업계획서", await visitor.Page.InnerTextAsync("[data-testid=required-documents]"));
+        Assert.Contains("과제 유형: 계속인 경우에만", await visitor.Page.InnerTextAsync("main"));
         await visitor.AssertAccessibleAsync("call-details");
     }
 }

@@ -29,12 +29,12 @@ public static class DirectoryData
     }
 
     public static async Task<Organization> AddOrganizationAsync(MiraeFactory factory, string nameKo = "뮤뮤시험(주)",
-        OrganizationKind kind = OrganizationKind.Supplier)
+        OrganizationKind kind = OrganizationKind.Supplier, int foundedYear = 2015)
     {
         await using var db = factory.CreateDbContext();
         Assert.True(BusinessNumber.TryParse(NewBusinessNumber(), out var number));
         var organization = Organization.Create(number.Value);
-        organization.Update(kind, nameKo, "Mumu Test", "인천광역시 연수구", "Yeonsu-gu, Incheon", 30, 2015, null, DateTimeOffset.UtcNow);
+        organization.Update(kind, nameKo, "Mumu Test", "인천광역시 연수구", "Yeonsu-gu, Incheon", 30, foundedYear, null, DateTimeOffset.UtcNow);
         db.Organizations.Add(organization);
         await db.SaveChangesAsync();
         return organization;

@@ -56,13 +56,16 @@ public static class ProgramData
     }
 
     /// <summary>A signed-in program manager (the role staff are given under 회원·권한 관리).</summary>
-    public static async Task<PageClient> SignedInProgramManagerAsync(MiraeFactory factory)
+    public static Task<PageClient> SignedInProgramManagerAsync(MiraeFactory factory) => SignedInWithRoleAsync(factory, Roles.ProgramManager);
+
+    /// <summary>A signed-in member given <paramref name="role"/> as an administrator would.</summary>
+    public static async Task<PageClient> SignedInWithRoleAsync(MiraeFactory factory, string role)
     {
         var member = await Members.RegisterAsync(factory);
         using (var scope = factory.Services.CreateScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var result = await users.AddToRoleAsync((await users.FindByIdAsync(member.Id.ToString()))!, Roles.ProgramManager);
+            var result = await users.AddToRoleAsync((await users.FindByIdAsync(member.Id.ToString()))!, role);
             Assert.True(result.Succeeded);
         }
         return await factory.SignedInClientAsync(member.Email!);

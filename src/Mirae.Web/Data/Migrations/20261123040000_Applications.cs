@@ -26,6 +26,11 @@ public sealed class Applications : Migration
                 CreatedAt = table.Instant(migrationBuilder),
                 UpdatedAt = table.Instant(migrationBuilder),
                 SubmittedAt = table.Instant(migrationBuilder, nullable: true),
+                RequestedAmount = table.Column<decimal>(type: migrationBuilder.IsSqlite() ? "INTEGER" : "numeric(18,0)", nullable: true),
+                StaffMessage = table.Column<string>(maxLength: 2000, nullable: true),
+                ReturnedUntil = table.Instant(migrationBuilder, nullable: true),
+                DecidedAt = table.Instant(migrationBuilder, nullable: true),
+                DecidedById = table.Column<Guid>(nullable: true),
             },
             constraints: table =>
             {

@@ -47,6 +47,7 @@ public static class AuditActions
     public const string CallClosed = "call.closed";
     public const string ApplicationSubmitted = "application.submitted";
     public const string ApplicationWithdrawn = "application.withdrawn";
+    public const string ApplicationReviewed = "application.reviewed";
 }
 
 public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>

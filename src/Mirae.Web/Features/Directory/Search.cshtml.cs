@@ -37,18 +37,17 @@ public sealed class SearchModel(SearchProducts search, IStringLocalizer<SharedRe
     {
         var result = await search.HandleAsync(BuildQuery(1, ExportLimit), cancellationToken);
         var csv = new StringBuilder();
-        csv.AppendLine(string.Join(',', ExportColumns));
+        csv.AppendLine(CsvExport.Line(ExportColumns));
         foreach (var row in result.Page.Items)
         {
             var valid = row.Certifications.Where(c => c.IssuedOn <= result.Today && result.Today <= c.ExpiresOn).Select(c => c.Code);
-            csv.AppendLine(string.Join(',', new[]
-            {
+            csv.AppendLine(CsvExport.Line(
+            [
                 row.ProductCode, row.MaterialCode, row.NameKo, row.NameEn ?? "", Accounts.BusinessNumber.Format(row.Organization.BusinessNumber), row.Organization.NameKo,
                 row.Organization.RegionKo ?? "", string.Join(';', valid),
-            }.Select(Quote)));
+            ]));
         }
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
-        return File(bytes, "text/csv; charset=utf-8", $"mirae-products-{result.Today:yyyyMMdd}.csv");
+        return File(CsvExport.Bytes(csv.ToString()), "text/csv; charset=utf-8", $"mirae-products-{result.Today:yyyyMMdd}.csv");
     }
 
     /// <summary>A link to this page with one parameter changed (null removes it); paging restarts unless it is the page.</summary>
@@ -72,14 +71,4 @@ public sealed class SearchModel(SearchProducts search, IStringLocalizer<SharedRe
 
     private SearchProducts.Query BuildQuery(int page, int size) =>
         new(Q?.Length > 200 ? Q[..200] : Q, Category, Material, Cert, Region, Target, Sort, page, size);
-
-    private static string Quote(string value)
-    {
-        // A leading =, +, - or @ would make a spreadsheet evaluate a formula (CSV injection).
-        if (value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal))
-        {
-            value = "'" + value;
-        }
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
 }

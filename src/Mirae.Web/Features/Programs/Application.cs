@@ -32,6 +32,14 @@ public sealed class Application
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? SubmittedAt { get; private set; }
+    /// <summary>The answer to the form's first money question (the amount asked for), kept as a column for totals.</summary>
+    public decimal? RequestedAmount { get; private set; }
+    /// <summary>Staff's last word to the applicant: why it was returned, or the screening decision's reason.</summary>
+    public string? StaffMessage { get; private set; }
+    /// <summary>A returned application may be changed and resubmitted until then, even after the call's deadline (보완 기한).</summary>
+    public DateTimeOffset? ReturnedUntil { get; private set; }
+    public DateTimeOffset? DecidedAt { get; private set; }
+    public Guid? DecidedById { get; private set; }
 
     private readonly List<ApplicationRevision> _revisions = [];
     public IReadOnlyList<ApplicationRevision> Revisions => _revisions;
@@ -62,7 +70,48 @@ public sealed class Application
     {
         EnsureEditable(call, now);
         Answers = answers.Where(a => !string.IsNullOrWhiteSpace(a.Value)).ToDictionary(a => a.Key, a => a.Value.Trim());
+        RequestedAmount = call.Form.SelectMany(s => s.Fields).FirstOrDefault(f => f.Type == FieldType.Money) is { } money
+            && Answers.TryGetValue(money.Key, out var value)
+            && decimal.TryParse(value.Replace(",", "", StringComparison.Ordinal), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var amount)
+                ? amount
+                : null;
         UpdatedAt = now;
+    }
+
+    /// <summary>Staff send a submitted application back with what to change; the applicant may change and resubmit it until <paramref name="until"/>.</summary>
+    public void Return(string message, DateTimeOffset until, Guid staffId, DateTimeOffset now)
+    {
+        if (until <= now)
+        {
+            throw new DomainException("application.return-until-past", "Application.ReturnUntilPast", StatusCodes.Status400BadRequest);
+        }
+        Decide(ApplicationStatus.Submitted, ApplicationStatus.Returned, message, required: true, staffId, now);
+        ReturnedUntil = until;
+    }
+
+    /// <summary>Staff record the screening: eligible or not. Overriding the automatic check needs a reason (the caller decides when).</summary>
+    public void Screen(bool eligible, string? reason, bool reasonRequired, Guid staffId, DateTimeOffset now) =>
+        Decide(ApplicationStatus.Submitted, eligible ? ApplicationStatus.ScreenedIn : ApplicationStatus.ScreenedOut, reason, reasonRequired, staffId, now);
+
+    /// <summary>A screened-in application goes to the evaluators (the evaluation issue takes it from there).</summary>
+    public void StartEvaluation(Guid staffId, DateTimeOffset now) =>
+        Decide(ApplicationStatus.ScreenedIn, ApplicationStatus.UnderEvaluation, null, required: false, staffId, now);
+
+    private void Decide(ApplicationStatus from, ApplicationStatus to, string? message, bool required, Guid staffId, DateTimeOffset now)
+    {
+        if (Status != from)
+        {
+            throw new DomainException("application.wrong-status", "Application.WrongStatus");
+        }
+        if (required && string.IsNullOrWhiteSpace(message))
+        {
+            throw new DomainException("application.message-required", "Application.MessageRequired", StatusCodes.Status400BadRequest);
+        }
+        if (message?.Trim().Length > 2000)
+        {
+            throw new DomainException("application.message-too-long", "Application.MessageTooLong", StatusCodes.Status400BadRequest);
+        }
+        (Status, StaffMessage, DecidedAt, DecidedById, UpdatedAt) = (to, string.IsNullOrWhiteSpace(message) ? StaffMessage : message.Trim(), now, staffId, now);
     }
 
     /// <summary>Submits (or resubmits after a return) the current answers, checked complete by the caller; returns the receipt number.</summary>
@@ -110,8 +159,20 @@ public sealed class Application
         (Status, UpdatedAt) = (ApplicationStatus.Withdrawn, now);
     }
 
+    /// <summary>A draft while the call is open; a returned application until its resubmission date.</summary>
+    public bool CanChange(Call call, DateTimeOffset now) =>
+        Status == ApplicationStatus.Returned ? now < ReturnedUntil : Status == ApplicationStatus.Draft && call.IsOpen(now);
+
     private void EnsureEditable(Call call, DateTimeOffset now)
     {
+        if (Status == ApplicationStatus.Returned)
+        {
+            if (!(now < ReturnedUntil))
+            {
+                throw new DomainException("application.return-expired", "Application.ReturnExpired");
+            }
+            return;
+        }
         EnsureOpen(call, now);
         if (!IsEditable)
         {

@@ -181,7 +181,7 @@ public sealed class ApplicationPageModel(AppDbContext db, GetApplication get, Ap
         Answers = application.Answers;
         var member = operation == ApplicationOperations.Edit || (await authorization.AuthorizeAsync(User, resource, ApplicationOperations.Edit)).Succeeded;
         var open = application.Call.Phase == CallPhase.Open;
-        CanEdit = member && open && application.IsEditable;
+        CanEdit = member && application.CanChange(clock.GetUtcNow());
         CanWithdraw = member && open && application.Status is ApplicationStatus.Draft or ApplicationStatus.Submitted or ApplicationStatus.Returned;
         return null;
     }

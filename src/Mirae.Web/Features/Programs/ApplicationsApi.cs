@@ -37,6 +37,6 @@ public static class ApplicationsApi
             return TypedResults.Forbid();
         }
         return TypedResults.Ok(new ApplicationDetails(a.Id, a.Call.Id, a.Organization.NameKo, a.Status.ToString(), a.ReceiptNumber, a.SubmittedAt?.ToKst(),
-            a.Revisions, a.Answers, a.Attachments.Select(x => new AttachmentItem(x.FieldKey, x.FileName, x.Length, x.Sha256)).ToList()));
+            a.Revisions.Count, a.Answers, a.Attachments.Select(x => new AttachmentItem(x.FieldKey, x.FileName, x.Length, x.Sha256)).ToList()));
     }
 }

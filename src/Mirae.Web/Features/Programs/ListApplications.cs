@@ -30,11 +30,14 @@ public sealed class GetApplication(AppDbContext db, GetCall getCall)
     public sealed record AttachmentRow(int Id, string FieldKey, Guid FileId, string FileName, long Length, string Sha256);
     public sealed record Profile(int Id, string BusinessNumber, OrganizationKind Kind, string NameKo, string? NameEn, string? RegionKo, int? Employees,
         int? FoundedYear, string? Website);
+    public sealed record RevisionRow(int Number, DateTimeOffset SubmittedAt, IReadOnlyDictionary<string, string> Answers);
     public sealed record Details(int Id, ApplicationStatus Status, IReadOnlyDictionary<string, string> Answers, string? ReceiptNumber,
-        DateTimeOffset UpdatedAt, DateTimeOffset? SubmittedAt, int Revisions, IReadOnlyList<AttachmentRow> Attachments, GetCall.Details Call,
-        Profile Organization)
+        DateTimeOffset UpdatedAt, DateTimeOffset? SubmittedAt, IReadOnlyList<RevisionRow> Revisions, IReadOnlyList<AttachmentRow> Attachments,
+        GetCall.Details Call, Profile Organization, decimal? RequestedAmount, string? StaffMessage, DateTimeOffset? ReturnedUntil)
     {
-        public bool IsEditable => Status is ApplicationStatus.Draft or ApplicationStatus.Returned;
+        /// <summary>A draft while the call is open; a returned application until its resubmission date (as <see cref="Application.CanChange"/>).</summary>
+        public bool CanChange(DateTimeOffset now) =>
+            Status == ApplicationStatus.Returned ? now < ReturnedUntil : Status == ApplicationStatus.Draft && Call.Phase == CallPhase.Open;
     }
 
     public async Task<Details?> HandleAsync(int id, CancellationToken cancellationToken = default)
@@ -50,9 +53,10 @@ public sealed class GetApplication(AppDbContext db, GetCall getCall)
             .Select(o => new Profile(o.Id, o.BusinessNumber, o.Kind, o.NameKo, o.NameEn, o.RegionKo, o.Employees, o.FoundedYear, o.Website))
             .SingleAsync(cancellationToken);
         return new Details(application.Id, application.Status, application.Answers, application.ReceiptNumber, application.UpdatedAt,
-            application.SubmittedAt, application.Revisions.Count,
+            application.SubmittedAt,
+            application.Revisions.OrderBy(r => r.Number).Select(r => new RevisionRow(r.Number, r.SubmittedAt, r.Answers)).ToList(),
             application.Attachments.OrderBy(a => a.Id).Select(a => new AttachmentRow(a.Id, a.FieldKey, a.FileId, a.File.FileName, a.File.Length, a.File.Sha256))
                 .ToList(),
-            call, organization);
+            call, organization, application.RequestedAmount, application.StaffMessage, application.ReturnedUntil);
     }
 }

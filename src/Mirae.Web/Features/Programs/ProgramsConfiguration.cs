@@ -55,6 +55,8 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.Answers).HasJsonConversion(null);
         builder.Property(a => a.ReceiptNumber).HasMaxLength(30);
+        builder.Property(a => a.RequestedAmount).HasPrecision(18, 0);
+        builder.Property(a => a.StaffMessage).HasMaxLength(2000);
         builder.HasIndex(a => a.ReceiptNumber).IsUnique();
         builder.HasIndex(a => new { a.CallId, a.OrganizationId }).IsUnique();
         builder.HasIndex(a => a.OrganizationId);

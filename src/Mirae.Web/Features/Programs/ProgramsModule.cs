@@ -11,6 +11,8 @@ public static class ProgramsModule
         services.AddScoped<ApplyToCall>();
         services.AddScoped<ListMyApplications>();
         services.AddScoped<GetApplication>();
+        services.AddScoped<ReviewApplications>();
+        services.AddScoped<ListCallApplications>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ApplicationAuthorizationHandler>();
         return services;
     }

@@ -168,7 +168,7 @@ public sealed class ApplicationsTests(Hosts hosts)
     }
 
     [Theory, MemberData(nameof(Providers))]
-    public async Task AnotherOrganizationsMember_CitizenAndStaff_CannotChangeIt_StaffMayRead(DatabaseProvider provider)
+    public async Task AnotherOrganizationsMember_CitizenEvaluatorAndStaff_CannotChangeIt_OnlyStaffMayRead(DatabaseProvider provider)
     {
         var factory = await hosts.GetAsync(provider);
         var (owner, callId, id, organizationId) = await DraftAsync(factory);
@@ -179,11 +179,12 @@ public sealed class ApplicationsTests(Hosts hosts)
         var (pending, _) = await DirectoryData.SignedInMemberOfAsync(factory, organizationId, approved: false);
         var citizen = await factory.SignedInClientAsync((await Members.RegisterAsync(factory)).Email!);
         var staff = await ProgramData.SignedInProgramManagerAsync(factory);
+        var evaluator = await ProgramData.SignedInWithRoleAsync(factory, Mirae.Web.Features.Accounts.Roles.Evaluator);
         using var anonymous = factory.CreatePageClient();
         var before = await LoadAsync(factory, id);
 
         var outcomes = new List<string>();
-        foreach (var (who, client) in new[] { ("stranger", stranger), ("pending", pending), ("citizen", citizen), ("staff", staff) })
+        foreach (var (who, client) in new[] { ("stranger", stranger), ("pending", pending), ("citizen", citizen), ("evaluator", evaluator), ("staff", staff) })
         {
             using var get = await client.Http.GetAsync($"/applications/{id}");
             using var api = await client.Http.GetAsync($"/api/v1/applications/{id}");
@@ -199,7 +200,7 @@ public sealed class ApplicationsTests(Hosts hosts)
         using var anonymousGet = await anonymous.Http.GetAsync($"/applications/{id}");
 
         var denied = outcomes.Where(o => !o.StartsWith("staff GET", StringComparison.Ordinal)).ToList();
-        Assert.Equal(31, denied.Count);
+        Assert.Equal(39, denied.Count);
         Assert.All(denied, o => Assert.Contains("/account/access-denied", o));
         Assert.Contains("staff GET: 200  API: 200", outcomes);
         Assert.Equal("/account/sign-in", PageClient.RedirectPath(anonymousGet));

@@ -87,4 +87,31 @@ public sealed class ApplicationFormTests
         Assert.Equal(ApplicationStatus.Draft, late.Status);
         Assert.Throws<DomainException>(() => onTime.SaveDraft(call, Complete(), deadline.AddSeconds(-1)));
     }
+
+    [Fact]
+    public void ReturnedApplication_CanBeResubmittedAfterTheCallsDeadline_UntilItsOwnDate_AndKeepsEveryRevision()
+    {
+        var deadline = new DateTimeOffset(2030, 3, 31, 18, 0, 0, TimeSpan.FromHours(9));
+        var program = SupportProgram.Create(ProgramKind.Localization, "시험", "Test", "", "", deadline.AddMonths(-2));
+        var call = Call.Draft(program, ProgramData.Terms(deadline.AddDays(-30), deadline), deadline.AddMonths(-1));
+        call.Publish(deadline.AddMonths(-1));
+        var application = Application.Start(call, 1, Guid.NewGuid(), deadline.AddDays(-2));
+        application.SaveDraft(call, Complete(), deadline.AddDays(-2));
+        application.Submit(call, Guid.NewGuid(), deadline.AddDays(-1));
+        var until = deadline.AddDays(5);
+
+        Assert.Equal("application.message-required", Assert.Throws<DomainException>(() => application.Return(" ", until, Guid.NewGuid(), deadline.AddDays(1))).Code);
+        application.Return("요약을 보완해 주세요.", until, Guid.NewGuid(), deadline.AddDays(1));
+        application.SaveDraft(call, new Dictionary<string, string>(Complete()) { ["summary"] = "보완한 요약" }, deadline.AddDays(2));
+        application.Submit(call, Guid.NewGuid(), until.AddSeconds(-1));
+
+        Assert.Equal(ApplicationStatus.Submitted, application.Status);
+        Assert.Equal([1, 2], application.Revisions.Select(r => r.Number));
+        Assert.Equal("보완한 요약", application.Revisions[1].Answers["summary"]);
+        Assert.Equal("동물성 성분 없는 배지를 개발합니다.", application.Revisions[0].Answers["summary"]);
+        Assert.Equal(50_000_000m, application.RequestedAmount);
+        application.Return("다시", until.AddDays(1), Guid.NewGuid(), until);
+        Assert.Equal("application.return-expired",
+            Assert.Throws<DomainException>(() => application.Submit(call, Guid.NewGuid(), until.AddDays(1))).Code);
+    }
 }
