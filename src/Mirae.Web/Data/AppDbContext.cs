@@ -57,6 +57,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         builder.ApplyConfiguration(new SupportProgramConfiguration());
         builder.ApplyConfiguration(new CallConfiguration());
         builder.ApplyConfiguration(new CallExtensionConfiguration());
+        builder.ApplyConfiguration(new CallTemplateConfiguration());
         builder.ApplyConfiguration(new ApplicationConfiguration());
         builder.ApplyConfiguration(new ApplicationRevisionConfiguration());
         builder.ApplyConfiguration(new ApplicationAttachmentConfiguration());

@@ -70,4 +70,25 @@ public static class ProgramData
         }
         return await factory.SignedInClientAsync(member.Email!);
     }
+
+    /// <summary>The member starts their organization's application to the call (through the page); returns its id.</summary>
+    public static async Task<int> StartApplicationAsync(PageClient member, int callId, int organizationId)
+    {
+        using var started = await member.SubmitAsync($"/calls/{callId}/apply", new Dictionary<string, string> { ["organizationId"] = $"{organizationId}" });
+        var path = PageClient.RedirectPath(started);
+        Assert.Matches(@"^/applications/\d+$", path);
+        return int.Parse(path!.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Attaches a PDF to the business-plan question and to both required documents of <see cref="Terms"/>.</summary>
+    public static async Task AttachAllAsync(PageClient member, int applicationId)
+    {
+        foreach (var key in new[] { "plan", Application.DocumentKey(0), Application.DocumentKey(1) })
+        {
+            using var uploaded = await member.SubmitFilesAsync($"/applications/{applicationId}",
+                new Dictionary<string, (string, byte[])> { ["file"] = ("문서.pdf", Files.Pdf()) }, new Dictionary<string, string> { ["fieldKey"] = key },
+                $"/applications/{applicationId}?handler=Upload");
+            Assert.Equal($"/applications/{applicationId}", PageClient.RedirectPath(uploaded));
+        }
+    }
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Mirae.Web.Data.Migrations;
 
-/// <summary>A call's application form, and applications with their submitted revisions and attached files.</summary>
+/// <summary>A call's application form and document templates, and applications with their submitted revisions and attached files.</summary>
 [DbContext(typeof(AppDbContext))]
 [Migration("20261123040000_Applications")]
 public sealed class Applications : Migration
@@ -55,6 +55,25 @@ public sealed class Applications : Migration
                 table.PrimaryKey("PK_ApplicationRevisions", x => x.Id);
                 table.ForeignKey("FK_ApplicationRevisions_Applications_ApplicationId", x => x.ApplicationId, "Applications", "Id", onDelete: ReferentialAction.Cascade);
             });
+
+        migrationBuilder.CreateTable(
+            name: "CallTemplates",
+            columns: table => new
+            {
+                Id = table.Identity<int>(),
+                CallId = table.Column<int>(nullable: false),
+                DocumentIndex = table.Column<int>(nullable: false),
+                FileId = table.Column<Guid>(nullable: false),
+                UploadedAt = table.Instant(migrationBuilder),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_CallTemplates", x => x.Id);
+                table.ForeignKey("FK_CallTemplates_Calls_CallId", x => x.CallId, "Calls", "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey("FK_CallTemplates_StoredFiles_FileId", x => x.FileId, "StoredFiles", "Id", onDelete: ReferentialAction.Restrict);
+            });
+        migrationBuilder.CreateIndex("IX_CallTemplates_CallId_DocumentIndex", "CallTemplates", ["CallId", "DocumentIndex"], unique: true);
+        migrationBuilder.CreateIndex("IX_CallTemplates_FileId", "CallTemplates", "FileId", unique: true);
 
         migrationBuilder.CreateTable(
             name: "ApplicationAttachments",

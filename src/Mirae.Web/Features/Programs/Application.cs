@@ -176,7 +176,7 @@ public sealed class Application
         EnsureOpen(call, now);
         if (!IsEditable)
         {
-            throw new DomainException("application.not-editable", "Application.NotEditable");
+            throw new DomainException("application.not-editable", Status == ApplicationStatus.Withdrawn ? "Application.IsWithdrawn" : "Application.NotEditable");
         }
     }
 

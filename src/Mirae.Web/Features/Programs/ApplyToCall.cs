@@ -128,13 +128,13 @@ public sealed class ApplyToCall(AppDbContext db, AuditLog audit, Notify notify, 
     }
 
     private async Task NotifyMembersAsync(Application application, Call call, string what, string messageKey, string[] arguments,
-        CancellationToken cancellationToken)
-    {
-        var members = await db.Memberships.Where(m => m.OrganizationId == application.OrganizationId && m.Status == MembershipStatus.Approved)
-            .Select(m => m.UserId).ToListAsync(cancellationToken);
-        await notify.AddAsync(members, $"application:{application.Id}:{what}", messageKey, $"/applications/{application.Id}",
-            [call.TitleKo, .. arguments], cancellationToken);
-    }
+        CancellationToken cancellationToken) =>
+        await notify.AddAsync(await ApplicantsAsync(db, application.OrganizationId, cancellationToken), $"application:{application.Id}:{what}", messageKey,
+            $"/applications/{application.Id}", [call.TitleKo, .. arguments], cancellationToken);
+
+    /// <summary>Who hears about an application: the applying organization's approved members.</summary>
+    internal static Task<List<Guid>> ApplicantsAsync(AppDbContext db, int organizationId, CancellationToken cancellationToken) =>
+        db.Memberships.Where(m => m.OrganizationId == organizationId && m.Status == MembershipStatus.Approved).Select(m => m.UserId).ToListAsync(cancellationToken);
 
     private async Task<(Application Application, Call Call)> LoadAsync(int applicationId, CancellationToken cancellationToken)
     {

@@ -94,6 +94,10 @@ public sealed class Call
     private readonly List<CallExtension> _extensions = [];
     public IReadOnlyList<CallExtension> Extensions => _extensions;
 
+    private readonly List<CallTemplate> _templates = [];
+    /// <summary>Template files applicants download for the required documents (at most one per document).</summary>
+    public IReadOnlyList<CallTemplate> Templates => _templates;
+
     private Call()
     {
     }
@@ -223,6 +227,26 @@ public sealed class Call
         (Status, ClosedAt) = (CallStatus.Closed, now);
     }
 
+    /// <summary>Sets the template of the <paramref name="index"/>-th required document; returns the template it replaces, if any.</summary>
+    public CallTemplate? SetTemplate(int index, StoredFile file, DateTimeOffset now)
+    {
+        if (Status == CallStatus.Closed)
+        {
+            throw new DomainException("call.closed", "Call.NotPublished");
+        }
+        if (index < 0 || index >= RequiredDocuments.Count)
+        {
+            throw new DomainException("call.no-such-document", "Call.NoSuchDocument", StatusCodes.Status400BadRequest);
+        }
+        var replaced = _templates.SingleOrDefault(t => t.DocumentIndex == index);
+        if (replaced is not null)
+        {
+            _templates.Remove(replaced);
+        }
+        _templates.Add(new CallTemplate(index, file, now));
+        return replaced;
+    }
+
     /// <summary>
     /// Applications can be submitted: published, not closed, and inside the window. The deadline itself is the first
     /// instant that is too late ("18:00까지" accepts 17:59:59, not 18:00:00).
@@ -247,4 +271,24 @@ public sealed class CallExtension
 
     internal CallExtension(DateTimeOffset previousClosesAt, DateTimeOffset newClosesAt, string reason, Guid staffId, DateTimeOffset at) =>
         (PreviousClosesAt, NewClosesAt, Reason, StaffId, At) = (previousClosesAt, newClosesAt, reason, staffId, at);
+}
+
+/// <summary>A template file for one required document of a call (서식), public with the call.</summary>
+public sealed class CallTemplate
+{
+    public const long MaxBytes = 20L * 1024 * 1024;
+    public static readonly IReadOnlyList<FileType> AllowedTypes = [FileType.Pdf, FileType.Hwp, FileType.Hwpx, FileType.Docx, FileType.Xlsx];
+
+    public int Id { get; private set; }
+    public int CallId { get; private set; }
+    public int DocumentIndex { get; private set; }
+    public Guid FileId { get; private set; }
+    public StoredFile File { get; private set; } = null!;
+    public DateTimeOffset UploadedAt { get; private set; }
+
+    private CallTemplate()
+    {
+    }
+
+    internal CallTemplate(int documentIndex, StoredFile file, DateTimeOffset uploadedAt) => (DocumentIndex, File, UploadedAt) = (documentIndex, file, uploadedAt);
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Mirae.Web.Infrastructure;
 
 namespace Mirae.Web.Features.Programs;
@@ -21,6 +22,7 @@ public static class CallsApi
         var group = app.MapGroup("/api/v1/calls").WithTags("Calls").AllowAnonymous();
         group.MapGet("", ListAsync).WithName("ListCalls");
         group.MapGet("/{id:int}", GetAsync).WithName("GetCall");
+        app.MapGet("/calls/{id:int}/templates/{number:int}", DownloadTemplateAsync).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
@@ -67,6 +69,19 @@ public static class CallsApi
             c.SummaryEn, c.OpensAt.ToKst(), c.ClosesAt.ToKst(), c.TotalBudget, c.PerTaskCap, c.ExpectedAwards, c.Phase.ToString().ToLowerInvariant(), c.DaysLeft,
             c.Eligibility, c.RequiredDocuments, c.Rubric,
             c.Extensions.Select(e => new ExtensionItem(e.PreviousClosesAt.ToKst(), e.NewClosesAt.ToKst(), e.Reason)).ToList(), Link(http, c.Id)));
+    }
+
+    /// <summary>The template of the <paramref name="number"/>-th required document: public once the call is, always a download.</summary>
+    private static async Task<Results<FileContentHttpResult, NotFound>> DownloadTemplateAsync(Data.AppDbContext db, System.Security.Claims.ClaimsPrincipal user,
+        int id, int number, CancellationToken cancellationToken)
+    {
+        var staff = user.IsInRole(Accounts.Roles.ProgramManager) || user.IsInRole(Accounts.Roles.Administrator);
+        var template = await db.Calls.AsNoTracking().Where(c => c.Id == id && (staff || c.Status != CallStatus.Draft))
+            .SelectMany(c => c.Templates).Where(t => t.DocumentIndex == number - 1)
+            .Select(t => new { t.File.FileName, t.File.Type, t.File.Content.Bytes }).SingleOrDefaultAsync(cancellationToken);
+        return template is null
+            ? TypedResults.NotFound()
+            : TypedResults.File(template.Bytes, FileTypes.ContentType(template.Type), template.FileName);
     }
 
     private static CallPhase? Invalid(Dictionary<string, string[]> errors, string field, string message)

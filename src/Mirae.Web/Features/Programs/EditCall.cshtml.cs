@@ -13,7 +13,10 @@ namespace Mirae.Web.Features.Programs;
 
 /// <summary>Program staff change a draft call, publish it, extend its deadline with a reason, or close it.</summary>
 [Authorize(Policy = AdministrationPolicies.ProgramStaff)]
-public sealed class EditCallModel(AppDbContext db, GetCall get, SaveCall save, ChangeCallStatus status, IStringLocalizer<SharedResource> text) : PageModel
+[RequestFormLimits(MultipartBodyLengthLimit = CallTemplate.MaxBytes + 1024 * 1024)]
+[RequestSizeLimit(CallTemplate.MaxBytes + 1024 * 1024)]
+public sealed class EditCallModel(AppDbContext db, GetCall get, SaveCall save, ChangeCallStatus status, SetCallTemplate templates,
+    IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed class ExtensionInput
     {
@@ -85,6 +88,34 @@ public sealed class EditCallModel(AppDbContext db, GetCall get, SaveCall save, C
         return await TransitionAsync(id,
             () => status.ExtendAsync(id, CallForm.FromKst(Extension.NewClosesAt!.Value), Extension.Reason!, User.UserId(), cancellationToken),
             "CallForm.Extended", cancellationToken);
+    }
+
+    /// <summary>Uploads the template of a required document; a refused file is explained beside it and nothing changes.</summary>
+    public async Task<IActionResult> OnPostTemplateAsync(int id, int documentIndex, IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (!await ExistsAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        ModelState.Clear();
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError($"template-{documentIndex}", text["Upload.Choose"]);
+            return await RedisplayAsync(id, keepInput: false, cancellationToken);
+        }
+        try
+        {
+            await using var stream = file.OpenReadStream();
+            await templates.HandleAsync(id, documentIndex, file.FileName, file.Length, stream, cancellationToken);
+            TempData["Flash"] = "CallForm.TemplateSaved";
+            return RedirectToPage(new { id });
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError($"template-{documentIndex}", text[e.MessageKey, file.FileName, CallTemplate.MaxBytes / (1024 * 1024)]);
+            db.ChangeTracker.Clear();
+            return await RedisplayAsync(id, keepInput: false, cancellationToken);
+        }
     }
 
     private async Task<IActionResult> TransitionAsync(int id, Func<Task> change, string flash, CancellationToken cancellationToken)

@@ -66,15 +66,18 @@ public sealed class ListCalls(AppDbContext db, TimeProvider clock)
 public sealed class GetCall(AppDbContext db, TimeProvider clock)
 {
     public sealed record ExtensionRow(DateTimeOffset PreviousClosesAt, DateTimeOffset NewClosesAt, string Reason, DateTimeOffset At);
+    public sealed record TemplateRow(int DocumentIndex, string FileName, long Length);
 
     public sealed record Details(int Id, int ProgramId, int Year, ProgramKind Kind, string ProgramKo, string ProgramEn, string TitleKo, string TitleEn,
         string SummaryKo, string SummaryEn, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, decimal TotalBudget, decimal PerTaskCap, int ExpectedAwards,
         Eligibility Eligibility, IReadOnlyList<RequiredDocument> RequiredDocuments, IReadOnlyList<Criterion> Rubric, IReadOnlyList<FormSection> Form, CallStatus Status,
-        DateTimeOffset? PublishedAt, DateTimeOffset? ClosedAt, CallPhase Phase, int? DaysLeft, IReadOnlyList<ExtensionRow> Extensions);
+        DateTimeOffset? PublishedAt, DateTimeOffset? ClosedAt, CallPhase Phase, int? DaysLeft, IReadOnlyList<ExtensionRow> Extensions,
+        IReadOnlyList<TemplateRow> Templates);
 
     public async Task<Details?> HandleAsync(int id, bool includeDrafts, CancellationToken cancellationToken = default)
     {
-        var call = await db.Calls.AsNoTracking().Include(c => c.Program).Include(c => c.Extensions)
+        var call = await db.Calls.AsNoTracking().Include(c => c.Program).Include(c => c.Extensions).Include(c => c.Templates).ThenInclude(t => t.File)
+            .AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == id && (includeDrafts || c.Status != CallStatus.Draft), cancellationToken);
         if (call is null)
         {
@@ -85,6 +88,7 @@ public sealed class GetCall(AppDbContext db, TimeProvider clock)
             call.SummaryKo, call.SummaryEn, call.OpensAt, call.ClosesAt, call.TotalBudget, call.PerTaskCap, call.ExpectedAwards, call.Eligibility,
             call.RequiredDocuments, call.Rubric, call.Form, call.Status, call.PublishedAt, call.ClosedAt, ListCalls.PhaseOf(call.Status, call.OpensAt, call.ClosesAt, now),
             ListCalls.DaysLeft(call.Status, call.ClosesAt, now),
-            call.Extensions.OrderBy(e => e.At).Select(e => new ExtensionRow(e.PreviousClosesAt, e.NewClosesAt, e.Reason, e.At)).ToList());
+            call.Extensions.OrderBy(e => e.At).Select(e => new ExtensionRow(e.PreviousClosesAt, e.NewClosesAt, e.Reason, e.At)).ToList(),
+            call.Templates.OrderBy(t => t.DocumentIndex).Select(t => new TemplateRow(t.DocumentIndex, t.File.FileName, t.File.Length)).ToList());
     }
 }

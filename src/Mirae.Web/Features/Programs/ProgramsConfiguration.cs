@@ -35,6 +35,8 @@ public sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         builder.HasOne(c => c.Program).WithMany().HasForeignKey(c => c.ProgramId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Extensions).WithOne().HasForeignKey(e => e.CallId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Extensions).HasField("_extensions");
+        builder.HasMany(c => c.Templates).WithOne().HasForeignKey(t => t.CallId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.Templates).HasField("_templates");
         builder.HasIndex(c => new { c.Status, c.ClosesAt });
     }
 }
@@ -88,5 +90,16 @@ public sealed class ApplicationRevisionConfiguration : IEntityTypeConfiguration<
         builder.ToTable("ApplicationRevisions");
         builder.Property(r => r.Answers).HasJsonConversion(null);
         builder.HasIndex(r => new { r.ApplicationId, r.Number }).IsUnique();
+    }
+}
+
+public sealed class CallTemplateConfiguration : IEntityTypeConfiguration<CallTemplate>
+{
+    public void Configure(EntityTypeBuilder<CallTemplate> builder)
+    {
+        builder.ToTable("CallTemplates");
+        builder.HasOne(t => t.File).WithMany().HasForeignKey(t => t.FileId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(t => t.FileId).IsUnique();
+        builder.HasIndex(t => new { t.CallId, t.DocumentIndex }).IsUnique();
     }
 }

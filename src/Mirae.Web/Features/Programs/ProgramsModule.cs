@@ -6,6 +6,7 @@ public static class ProgramsModule
     {
         services.AddScoped<SaveCall>();
         services.AddScoped<ChangeCallStatus>();
+        services.AddScoped<SetCallTemplate>();
         services.AddScoped<ListCalls>();
         services.AddScoped<GetCall>();
         services.AddScoped<ApplyToCall>();

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Mirae.Web.Data;
 using Mirae.Web.Features.Audit;
-using Mirae.Web.Features.Directory;
 using Mirae.Web.Features.Notifications;
 using Mirae.Web.Infrastructure;
 
@@ -100,9 +99,7 @@ public sealed class ReviewApplications(AppDbContext db, AuditLog audit, Notify n
     {
         var call = await db.Calls.AsNoTracking().Where(c => c.Id == application.CallId).Select(c => c.TitleKo).SingleAsync(cancellationToken);
         audit.Add(AuditActions.ApplicationReviewed, $"application:{application.Id}", $"{application.Status}: {application.StaffMessage}");
-        var members = await db.Memberships.Where(m => m.OrganizationId == application.OrganizationId && m.Status == MembershipStatus.Approved)
-            .Select(m => m.UserId).ToListAsync(cancellationToken);
-        await notify.AddAsync(members, $"application:{application.Id}:{application.Status}:{clock.GetUtcNow().ToUnixTimeSeconds()}",
+        await notify.AddAsync(await ApplyToCall.ApplicantsAsync(db, application.OrganizationId, cancellationToken), $"application:{application.Id}:{application.Status}:{clock.GetUtcNow().ToUnixTimeSeconds()}",
             "Notification.Application" + application.Status, $"/applications/{application.Id}",
             [call, application.StaffMessage ?? "", application.ReturnedUntil is { } until ? Kst.DateTime(until) : ""], cancellationToken);
     }

@@ -51,6 +51,26 @@ public sealed class SaveCall(AppDbContext db, AuditLog audit, TimeProvider clock
     }
 }
 
+/// <summary>Staff attach the template file of a required document (checked by content); a new one replaces the old.</summary>
+public sealed class SetCallTemplate(AppDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public async Task HandleAsync(int callId, int documentIndex, string fileName, long length, Stream content, CancellationToken cancellationToken = default)
+    {
+        var call = await db.Calls.Include(c => c.Templates).ThenInclude(t => t.File).SingleOrDefaultAsync(c => c.Id == callId, cancellationToken)
+            ?? throw new NotFoundException("call");
+        var accepted = await FileTypes.ReadAsync(content, length, fileName, CallTemplate.AllowedTypes, CallTemplate.MaxBytes, cancellationToken);
+        var now = clock.GetUtcNow();
+        var file = StoredFile.Create(fileName, accepted, now);
+        db.StoredFiles.Add(file);
+        if (call.SetTemplate(documentIndex, file, now) is { } replaced)
+        {
+            db.StoredFiles.Remove(replaced.File);
+        }
+        audit.Add(AuditActions.CallChanged, $"call:{call.Id}", $"template {documentIndex + 1}: {file.FileName} sha256:{file.Sha256}");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
 /// <summary>Publish, extend (with a reason) or close a call; each step is audited and the extension history kept.</summary>
 public sealed class ChangeCallStatus(AppDbContext db, AuditLog audit, TimeProvider clock)
 {

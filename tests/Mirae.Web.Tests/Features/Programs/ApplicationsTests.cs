@@ -30,10 +30,7 @@ public sealed class ApplicationsTests(Hosts hosts)
         var organization = await DirectoryData.AddOrganizationAsync(factory);
         callId ??= await ProgramData.AddCallAsync(factory);
         var (member, _) = await DirectoryData.SignedInMemberOfAsync(factory, organization.Id);
-        using var started = await member.SubmitAsync($"/calls/{callId}/apply", new Dictionary<string, string> { ["organizationId"] = $"{organization.Id}" });
-        var path = PageClient.RedirectPath(started);
-        Assert.Matches(@"^/applications/\d+$", path);
-        return (member, callId.Value, int.Parse(path!.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture), organization.Id);
+        return (member, callId.Value, await ProgramData.StartApplicationAsync(member, callId.Value, organization.Id), organization.Id);
     }
 
     private static Task<HttpResponseMessage> UploadAsync(PageClient client, int id, string fieldKey, string fileName, byte[] content) =>
@@ -122,10 +119,7 @@ public sealed class ApplicationsTests(Hosts hosts)
         var (member, _, id, _) = await DraftAsync(factory);
         using var _ = member;
         var url = $"/applications/{id}";
-        foreach (var (key, name, content) in new[] { ("plan", "a.pdf", Files.Pdf()), (Application.DocumentKey(0), "b.pdf", Files.Pdf()), (Application.DocumentKey(1), "c.png", Files.Png()) })
-        {
-            using var uploaded = await UploadAsync(member, id, key, name, content);
-        }
+        await ProgramData.AttachAllAsync(member, id);
 
         using var continuing = await member.SubmitAsync(url, new Dictionary<string, string>(Answers) { ["answers[kind]"] = "continuing" }, url + "?handler=Submit");
         var html = await continuing.Content.ReadAsStringAsync();
@@ -146,6 +140,7 @@ public sealed class ApplicationsTests(Hosts hosts)
         { "계획서.pdf", "exe-as-pdf" },
         { "사진.png", "pdf-as-png" },
         { "빈.pdf", "empty" },
+        { "큰 계획서.pdf", "too-large" },
     };
 
     [Theory, MemberData(nameof(BadFiles))]
@@ -155,7 +150,13 @@ public sealed class ApplicationsTests(Hosts hosts)
         var (member, _, id, _) = await DraftAsync(factory);
         using var _ = member;
         using var saved = await member.SubmitAsync($"/applications/{id}", Answers, $"/applications/{id}?handler=Save");
-        var bytes = content switch { "exe" or "exe-as-pdf" => Files.Exe(), "pdf-as-png" => Files.Pdf(), _ => [] };
+        var bytes = content switch
+        {
+            "exe" or "exe-as-pdf" => Files.Exe(),
+            "pdf-as-png" => Files.Pdf(),
+            "too-large" => Files.Pdf((int)ApplicationAttachment.MaxBytes + 1),
+            _ => [],
+        };
 
         using var refused = await UploadAsync(member, id, "plan", fileName, bytes);
         var html = await refused.Content.ReadAsStringAsync();
@@ -240,10 +241,7 @@ public sealed class ApplicationsTests(Hosts hosts)
         var deadline = (await db.Calls.SingleAsync(c => c.Id == callId)).ClosesAt;
         foreach (var (client, id) in new[] { (onTime, onTimeId), (late, lateId) })
         {
-            foreach (var (key, name) in new[] { ("plan", "a.pdf"), (Application.DocumentKey(0), "b.pdf"), (Application.DocumentKey(1), "c.pdf") })
-            {
-                using var uploaded = await UploadAsync(client, id, key, name, Files.Pdf());
-            }
+            await ProgramData.AttachAllAsync(client, id);
             using var saved = await client.SubmitAsync($"/applications/{id}", Answers, $"/applications/{id}?handler=Save");
         }
 
@@ -260,5 +258,22 @@ public sealed class ApplicationsTests(Hosts hosts)
         Assert.Null((await LoadAsync(factory, lateId)).ReceiptNumber);
         onTime.Dispose();
         late.Dispose();
+    }
+
+    [Fact]
+    public async Task Member_WithdrawsBeforeTheDeadline_AndIsTold()
+    {
+        var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
+        var (member, _, id, _) = await DraftAsync(factory);
+        using var _ = member;
+
+        using var withdrawn = await member.SubmitAsync($"/applications/{id}", [], $"/applications/{id}?handler=Withdraw");
+        using var again = await member.SubmitAsync($"/applications/{id}", Answers, $"/applications/{id}?handler=Save");
+
+        Assert.Equal($"/applications/{id}", PageClient.RedirectPath(withdrawn));
+        Assert.Equal(ApplicationStatus.Withdrawn, (await LoadAsync(factory, id)).Status);
+        Assert.Contains("취소한 신청서는 고칠 수 없습니다", await again.Content.ReadAsStringAsync());
+        await using var db = factory.CreateDbContext();
+        Assert.True(await db.Notifications.AnyAsync(n => n.Key == $"application:{id}:withdrawn"));
     }
 }

@@ -240,4 +240,47 @@ public sealed class CallsTests(Hosts hosts)
         Assert.Contains("D-2", board);
         Assert.Contains("바이오 원부자재 국산화 참여기업 모집", board);
     }
+
+    [Fact]
+    public async Task Templates_AreCheckedByContent_ReplaceEachOther_AndArePublicWithTheCall()
+    {
+        var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
+        var id = await ProgramData.AddCallAsync(factory, publish: false);
+        using var staff = await factory.AdminClientAsync();
+        using var visitor = factory.CreatePageClient();
+        var url = $"/admin/calls/{id}";
+        Task<HttpResponseMessage> UploadAsync(string name, byte[] content) => staff.SubmitFilesAsync(url,
+            new Dictionary<string, (string, byte[])> { ["file"] = (name, content) }, new Dictionary<string, string> { ["documentIndex"] = "0" }, url + "?handler=Template");
+
+        using var disguised = await UploadAsync("서식.hwp", Files.Exe());
+        using var first = await UploadAsync("사업계획서 서식.hwp", Files.Hwp());
+        using var whileDraft = await visitor.Http.GetAsync($"/calls/{id}/templates/1");
+        using var replaced = await UploadAsync("사업계획서 서식.docx", Files.Docx());
+        using var published = await staff.SubmitAsync(url, [], url + "?handler=Publish");
+        using var download = await visitor.Http.GetAsync($"/calls/{id}/templates/1");
+        var (_, page) = await visitor.GetPageAsync($"/calls/{id}");
+
+        Assert.Contains("id=\"template-file-0-error\"", await disguised.Content.ReadAsStringAsync());
+        Assert.Equal(url, PageClient.RedirectPath(first));
+        Assert.Equal(HttpStatusCode.NotFound, whileDraft.StatusCode);
+        Assert.Equal(url, PageClient.RedirectPath(replaced));
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal(Files.Docx(), await download.Content.ReadAsByteArrayAsync());
+        Assert.Contains("서식 내려받기 (사업계획서 서식.docx)", page);
+        await using var db = factory.CreateDbContext();
+        Assert.Equal(1, await db.Calls.Where(c => c.Id == id).SelectMany(c => c.Templates).CountAsync());
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheCallAndApplicationEndpoints()
+    {
+        var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
+        using var client = factory.CreatePageClient();
+
+        var document = await client.Http.GetStringAsync("/openapi/v1.json");
+
+        Assert.All(new[] { "/api/v1/calls", "/api/v1/calls/{id}", "/api/v1/applications", "/api/v1/applications/{id}" },
+            path => Assert.Contains($"\"{path}\"", document));
+    }
 }

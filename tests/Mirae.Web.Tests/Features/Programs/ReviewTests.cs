@@ -26,14 +26,9 @@ public sealed class ReviewTests(Hosts hosts)
     {
         var organization = await DirectoryData.AddOrganizationAsync(factory, foundedYear: foundedYear);
         var (member, _) = await DirectoryData.SignedInMemberOfAsync(factory, organization.Id);
-        using var started = await member.SubmitAsync($"/calls/{callId}/apply", new Dictionary<string, string> { ["organizationId"] = $"{organization.Id}" });
-        var url = PageClient.RedirectPath(started)!;
-        var id = int.Parse(url.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var key in new[] { "plan", Application.DocumentKey(0), Application.DocumentKey(1) })
-        {
-            using var uploaded = await member.SubmitFilesAsync(url, new Dictionary<string, (string, byte[])> { ["file"] = ("문서.pdf", Files.Pdf()) },
-                new Dictionary<string, string> { ["fieldKey"] = key }, url + "?handler=Upload");
-        }
+        var id = await ProgramData.StartApplicationAsync(member, callId, organization.Id);
+        var url = $"/applications/{id}";
+        await ProgramData.AttachAllAsync(member, id);
         using var submitted = await member.SubmitAsync(url, Answers("무혈청 배지 국산화"), url + "?handler=Submit");
         Assert.Equal(url, PageClient.RedirectPath(submitted));
         return (member, id);
@@ -140,15 +135,10 @@ public sealed class ReviewTests(Hosts hosts)
         var ids = new List<int>();
         foreach (var callId in new[] { first, second })
         {
-            using var started = await member.SubmitAsync($"/calls/{callId}/apply", new Dictionary<string, string> { ["organizationId"] = $"{organization.Id}" });
-            var url = PageClient.RedirectPath(started)!;
-            foreach (var key in new[] { "plan", Application.DocumentKey(0), Application.DocumentKey(1) })
-            {
-                using var uploaded = await member.SubmitFilesAsync(url, new Dictionary<string, (string, byte[])> { ["file"] = ("문서.pdf", Files.Pdf()) },
-                    new Dictionary<string, string> { ["fieldKey"] = key }, url + "?handler=Upload");
-            }
-            using var submitted = await member.SubmitAsync(url, Answers("배지 국산화"), url + "?handler=Submit");
-            ids.Add(int.Parse(url.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture));
+            var id = await ProgramData.StartApplicationAsync(member, callId, organization.Id);
+            await ProgramData.AttachAllAsync(member, id);
+            using var submitted = await member.SubmitAsync($"/applications/{id}", Answers("배지 국산화"), $"/applications/{id}?handler=Submit");
+            ids.Add(id);
         }
         using var staff = await factory.AdminClientAsync();
 
