@@ -111,7 +111,8 @@ public sealed class Application
         {
             throw new DomainException("application.message-too-long", "Application.MessageTooLong", StatusCodes.Status400BadRequest);
         }
-        (Status, StaffMessage, DecidedAt, DecidedById, UpdatedAt) = (to, string.IsNullOrWhiteSpace(message) ? StaffMessage : message.Trim(), now, staffId, now);
+        // The message belongs to this decision only: an earlier return's message must not read as the reason for a later one.
+        (Status, StaffMessage, DecidedAt, DecidedById, UpdatedAt) = (to, string.IsNullOrWhiteSpace(message) ? null : message.Trim(), now, staffId, now);
     }
 
     /// <summary>Submits (or resubmits after a return) the current answers, checked complete by the caller; returns the receipt number.</summary>

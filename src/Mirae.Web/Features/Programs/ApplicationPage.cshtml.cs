@@ -16,7 +16,7 @@ namespace Mirae.Web.Features.Programs;
 [RequestFormLimits(MultipartBodyLengthLimit = ApplicationAttachment.MaxBytes + 1024 * 1024)]
 [RequestSizeLimit(ApplicationAttachment.MaxBytes + 1024 * 1024)]
 public sealed class ApplicationPageModel(AppDbContext db, GetApplication get, ApplyToCall apply, IAuthorizationService authorization,
-    IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+    Audit.AuditLog audit, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
     public GetApplication.Details Application { get; private set; } = null!;
 
@@ -28,10 +28,25 @@ public sealed class ApplicationPageModel(AppDbContext db, GetApplication get, Ap
     /// <summary>A member of the applying organization while the call is open, before screening.</summary>
     public bool CanWithdraw { get; private set; }
 
+    /// <summary>The viewer is an approved member of the applying organization (not staff reading it).</summary>
+    public bool IsMember { get; private set; }
+
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
-        await AuthorizeAsync(id, ApplicationOperations.View, cancellationToken) ?? Page();
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await AuthorizeAsync(id, ApplicationOperations.View, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+        if (!IsMember)
+        {
+            // Staff reading another organization's application: a personal-data access.
+            audit.Add(Audit.AuditActions.PersonalDataViewed, $"application:{id}", "answers");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostSaveAsync(int id, [FromForm] Dictionary<string, string[]>? answers, CancellationToken cancellationToken)
     {
@@ -181,6 +196,7 @@ public sealed class ApplicationPageModel(AppDbContext db, GetApplication get, Ap
         Answers = application.Answers;
         var member = operation == ApplicationOperations.Edit || (await authorization.AuthorizeAsync(User, resource, ApplicationOperations.Edit)).Succeeded;
         var open = application.Call.Phase == CallPhase.Open;
+        IsMember = member;
         CanEdit = member && application.CanChange(clock.GetUtcNow());
         CanWithdraw = member && open && application.Status is ApplicationStatus.Draft or ApplicationStatus.Submitted or ApplicationStatus.Returned;
         return null;

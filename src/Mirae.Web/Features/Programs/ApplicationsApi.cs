@@ -29,12 +29,18 @@ public static class ApplicationsApi
             .Select(a => new ApplicationItem(a.Id, a.CallId, a.CallKo, a.OrganizationKo, a.Status.ToString(), a.ReceiptNumber, a.UpdatedAt.ToKst())).ToList());
 
     private static async Task<Results<Ok<ApplicationDetails>, ForbidHttpResult>> GetAsync(ClaimsPrincipal user, GetApplication get,
-        IAuthorizationService authorization, int id, CancellationToken cancellationToken)
+        IAuthorizationService authorization, Audit.AuditLog audit, Data.AppDbContext db, int id, CancellationToken cancellationToken)
     {
         var a = await get.HandleAsync(id, cancellationToken) ?? throw new NotFoundException("application");
-        if (!(await authorization.AuthorizeAsync(user, new ApplicationResource(a.Organization.Id), ApplicationOperations.View)).Succeeded)
+        var resource = new ApplicationResource(a.Organization.Id);
+        if (!(await authorization.AuthorizeAsync(user, resource, ApplicationOperations.View)).Succeeded)
         {
             return TypedResults.Forbid();
+        }
+        if (!(await authorization.AuthorizeAsync(user, resource, ApplicationOperations.Edit)).Succeeded)
+        {
+            audit.Add(Audit.AuditActions.PersonalDataViewed, $"application:{id}", "api");
+            await db.SaveChangesAsync(cancellationToken);
         }
         return TypedResults.Ok(new ApplicationDetails(a.Id, a.Call.Id, a.Organization.NameKo, a.Status.ToString(), a.ReceiptNumber, a.SubmittedAt?.ToKst(),
             a.Revisions.Count, a.Answers, a.Attachments.Select(x => new AttachmentItem(x.FieldKey, x.FileName, x.Length, x.Sha256)).ToList()));

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Mirae.Web.Data;
 using Mirae.Web.Features.Accounts;
@@ -52,7 +53,7 @@ public sealed class CallApplicationsModel(GetCall get, ListCallApplications list
             return Page();
         }
         // Only this call's applications, whatever ids were posted.
-        var ids = db.Applications.Where(a => a.CallId == id && selected.Contains(a.Id)).Select(a => a.Id).ToList();
+        var ids = await db.Applications.Where(a => a.CallId == id && selected.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken);
         try
         {
             var skipped = await review.BatchAsync(ids, decision, User.UserId(), cancellationToken);

@@ -209,6 +209,8 @@ public sealed class ApplicationsTests(Hosts hosts)
         Assert.Equal((before.Status, before.UpdatedAt, before.Answers.Count), (after.Status, after.UpdatedAt, after.Answers.Count));
         await using var db = factory.CreateDbContext();
         Assert.Equal(1, await db.Applications.CountAsync(a => a.CallId == callId));
+        // Staff reading it, on the page and through the API, is a personal-data access.
+        Assert.Equal(2, await db.AuditEvents.CountAsync(e => e.Subject == $"application:{id}" && e.Action == AuditActions.PersonalDataViewed));
     }
 
     [Fact]

@@ -110,8 +110,14 @@ public sealed class ApplicationFormTests
         Assert.Equal("보완한 요약", application.Revisions[1].Answers["summary"]);
         Assert.Equal("동물성 성분 없는 배지를 개발합니다.", application.Revisions[0].Answers["summary"]);
         Assert.Equal(50_000_000m, application.RequestedAmount);
+        application.Screen(eligible: true, null, reasonRequired: false, Guid.NewGuid(), until);
+        Assert.Null(application.StaffMessage); // the earlier return's message is not this decision's reason
+        Assert.Equal("application.wrong-status", Assert.Throws<DomainException>(() => application.Return("다시", until.AddDays(1), Guid.NewGuid(), until)).Code);
+        application = Application.Start(call, 2, Guid.NewGuid(), deadline.AddDays(-2));
+        application.SaveDraft(call, Complete(), deadline.AddDays(-2));
+        application.Submit(call, Guid.NewGuid(), deadline.AddDays(-1));
         application.Return("다시", until.AddDays(1), Guid.NewGuid(), until);
         Assert.Equal("application.return-expired",
-            Assert.Throws<DomainException>(() => application.Submit(call, Guid.NewGuid(), until.AddDays(1))).Code);
+            Assert.Throws<DomainException>(() => application.Submit(call, Guid.NewGuid(), until.AddDays(2))).Code);
     }
 }
