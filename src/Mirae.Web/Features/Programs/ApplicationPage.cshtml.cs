@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Mirae.Web.Data;
 using Mirae.Web.Features.Accounts;
@@ -46,6 +47,27 @@ public sealed class ApplicationPageModel(AppDbContext db, GetApplication get, Ap
             await db.SaveChangesAsync(cancellationToken);
         }
         return Page();
+    }
+
+    /// <summary>An attached file, always as a download; staff downloads are logged as personal-data access.</summary>
+    public async Task<IActionResult> OnGetFileAsync(int id, int attachmentId, CancellationToken cancellationToken)
+    {
+        if (await AuthorizeAsync(id, ApplicationOperations.View, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+        var file = await db.Applications.AsNoTracking().Where(a => a.Id == id).SelectMany(a => a.Attachments).Where(x => x.Id == attachmentId)
+            .Select(x => new { x.File.FileName, x.File.Type, x.File.Content.Bytes }).SingleOrDefaultAsync(cancellationToken);
+        if (file is null)
+        {
+            return NotFound();
+        }
+        if (!IsMember)
+        {
+            audit.Add(Audit.AuditActions.PersonalDataViewed, $"application:{id}", $"download attachment:{attachmentId} {file.FileName}");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return File(file.Bytes, FileTypes.ContentType(file.Type), file.FileName);
     }
 
     public async Task<IActionResult> OnPostSaveAsync(int id, [FromForm] Dictionary<string, string[]>? answers, CancellationToken cancellationToken)

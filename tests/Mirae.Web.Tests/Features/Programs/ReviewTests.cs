@@ -50,6 +50,11 @@ public sealed class ReviewTests(Hosts hosts)
         var (_, memberView) = await member.GetPageAsync($"/applications/{id}");
         using var resubmitted = await member.SubmitAsync($"/applications/{id}", Answers("무혈청 CHO 배지 국산화 및 실증"), $"/applications/{id}?handler=Submit");
         var (_, compare) = await staff.GetPageAsync(review);
+        await using var files = factory.CreateDbContext();
+        var attachment = await files.Applications.Where(a => a.Id == id).SelectMany(a => a.Attachments).Select(x => x.Id).FirstAsync();
+        using var download = await staff.Http.GetAsync($"/applications/{id}?handler=File&attachmentId={attachment}");
+        using var stranger = await (await factory.SignedInClientAsync((await Members.RegisterAsync(factory)).Email!)).Http
+            .GetAsync($"/applications/{id}?handler=File&attachmentId={attachment}");
 
         Assert.Contains("제출된 신청서 1건, 신청 금액 합계 50,000,000원", list);
         Assert.Contains("사유를 입력해 주세요", await noMessage.Content.ReadAsStringAsync());
@@ -58,6 +63,9 @@ public sealed class ReviewTests(Hosts hosts)
         Assert.Contains("data-testid=\"submit-application\"", memberView);
         Assert.Equal($"/applications/{id}", PageClient.RedirectPath(resubmitted));
         Assert.Contains("<del>무혈청 배지 국산화</del>", compare);
+        Assert.Equal(Files.Pdf(), await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("/account/access-denied", PageClient.RedirectPath(stranger));
         Assert.Contains("<ins>무혈청 CHO 배지 국산화 및 실증</ins>", compare);
         await using var db = factory.CreateDbContext();
         var application = await db.Applications.Include(a => a.Revisions).SingleAsync(a => a.Id == id);
@@ -65,6 +73,7 @@ public sealed class ReviewTests(Hosts hosts)
         Assert.Equal([1, 2], application.Revisions.Select(r => r.Number).Order());
         Assert.True(await db.Notifications.AnyAsync(n => n.Key.StartsWith($"application:{id}:Returned:") && n.MessageKey == "Notification.ApplicationReturned"));
         Assert.True(await db.AuditEvents.AnyAsync(a => a.Subject == $"application:{id}" && a.Action == AuditActions.ApplicationReviewed));
+        Assert.True(await db.AuditEvents.AnyAsync(a => a.Subject == $"application:{id}" && a.Action == AuditActions.PersonalDataViewed && a.Detail.StartsWith("download")));
     }
 
     [Fact]
