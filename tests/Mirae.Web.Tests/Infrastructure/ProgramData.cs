@@ -39,15 +39,14 @@ public static class ProgramData
             .CreateProgramAsync(new SaveCall.ProgramCommand(ProgramKind.Localization, nameKo, "Mumu test program", "", ""));
     }
 
-    /// <summary>A call open from a day ago for <paramref name="daysOpen"/> more days (or <paramref name="openFor"/>), published unless asked otherwise.</summary>
-    public static async Task<int> AddCallAsync(MiraeFactory factory, string titleKo = "뮤뮤 시험 공모", bool publish = true, int daysOpen = 10,
-        DateTimeOffset? opensAt = null, TimeSpan? openFor = null)
+    /// <summary>A call open from a day ago until <paramref name="openFor"/> from now (ten days unless said), published unless asked otherwise.</summary>
+    public static async Task<int> AddCallAsync(MiraeFactory factory, string titleKo = "뮤뮤 시험 공모", bool publish = true, TimeSpan? openFor = null)
     {
         var programId = await AddProgramAsync(factory);
         using var scope = factory.Services.CreateScope();
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
         var id = await scope.ServiceProvider.GetRequiredService<SaveCall>()
-            .HandleAsync(null, programId, Terms(opensAt ?? now.AddDays(-1), now + (openFor ?? TimeSpan.FromDays(daysOpen)), titleKo));
+            .HandleAsync(null, programId, Terms(now.AddDays(-1), now + (openFor ?? TimeSpan.FromDays(10)), titleKo));
         if (publish)
         {
             await scope.ServiceProvider.GetRequiredService<ChangeCallStatus>().PublishAsync(id);

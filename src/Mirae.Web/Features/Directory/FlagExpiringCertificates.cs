@@ -24,10 +24,7 @@ public sealed class FlagExpiringCertificates(AppDbContext db, Notify notify, Tim
             .Join(db.Products, c => c.ProductId, p => p.Id, (c, p) => new { c.Id, c.Code, c.ExpiresOn, ProductId = p.Id, p.NameKo, p.OrganizationId })
             .ToListAsync(cancellationToken);
         var organizations = expiring.Select(e => e.OrganizationId).Distinct().ToList();
-        var members = (await db.Memberships.AsNoTracking()
-                .Where(m => m.Status == MembershipStatus.Approved && organizations.Contains(m.OrganizationId))
-                .Select(m => new { m.OrganizationId, m.UserId }).ToListAsync(cancellationToken))
-            .ToLookup(m => m.OrganizationId, m => m.UserId);
+        var members = await db.Memberships.ApprovedMembersOfAsync(organizations, cancellationToken);
         var notified = await notify.AddAsync(expiring.Select(c => new Notify.Message(members[c.OrganizationId].ToList(),
                 $"certificate-expiring:{c.Id}:{c.ExpiresOn:yyyy-MM-dd}", "Notification.CertificateExpiring", $"/directory/products/{c.ProductId}/edit",
                 [c.NameKo, c.Code, c.ExpiresOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]))

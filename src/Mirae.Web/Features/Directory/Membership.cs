@@ -70,6 +70,25 @@ public sealed class OrganizationMembership
     }
 }
 
+/// <summary>The approved memberships: the only ones that let a member act for an organization.</summary>
+public static class ApprovedMemberships
+{
+    public static Task<bool> IsApprovedMemberAsync(this IQueryable<OrganizationMembership> memberships, Guid userId, int organizationId,
+        CancellationToken cancellationToken = default) =>
+        memberships.AnyAsync(m => m.UserId == userId && m.OrganizationId == organizationId && m.Status == MembershipStatus.Approved, cancellationToken);
+
+    /// <summary>The users who act for each of the organizations, in one query (for jobs and batches that notify many).</summary>
+    public static async Task<ILookup<int, Guid>> ApprovedMembersOfAsync(this IQueryable<OrganizationMembership> memberships,
+        IReadOnlyCollection<int> organizationIds, CancellationToken cancellationToken = default) =>
+        (await memberships.AsNoTracking().Where(m => m.Status == MembershipStatus.Approved && organizationIds.Contains(m.OrganizationId))
+            .Select(m => new { m.OrganizationId, m.UserId }).ToListAsync(cancellationToken))
+        .ToLookup(m => m.OrganizationId, m => m.UserId);
+
+    /// <summary>The users who act for the organization, e.g. to notify them.</summary>
+    public static IQueryable<Guid> ApprovedMemberIds(this IQueryable<OrganizationMembership> memberships, int organizationId) =>
+        memberships.Where(m => m.OrganizationId == organizationId && m.Status == MembershipStatus.Approved).Select(m => m.UserId);
+}
+
 public sealed class OrganizationMembershipConfiguration : IEntityTypeConfiguration<OrganizationMembership>
 {
     public void Configure(EntityTypeBuilder<OrganizationMembership> builder)

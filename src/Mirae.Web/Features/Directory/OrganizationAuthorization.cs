@@ -36,7 +36,7 @@ public sealed class OrganizationAuthorizationHandler(AppDbContext db)
         }
         var userId = context.User.UserId();
         if (context.User.IsInRole(Roles.CompanyMember)
-            && await db.Memberships.AnyAsync(m => m.UserId == userId && m.OrganizationId == resource.Id && m.Status == MembershipStatus.Approved))
+            && await db.Memberships.IsApprovedMemberAsync(userId, resource.Id))
         {
             context.Succeed(requirement);
         }

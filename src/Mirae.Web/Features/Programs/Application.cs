@@ -161,8 +161,11 @@ public sealed class Application
     }
 
     /// <summary>A draft while the call is open; a returned application until its resubmission date.</summary>
-    public bool CanChange(Call call, DateTimeOffset now) =>
-        Status == ApplicationStatus.Returned ? now < ReturnedUntil : Status == ApplicationStatus.Draft && call.IsOpen(now);
+    public bool CanChange(Call call, DateTimeOffset now) => CanChange(Status, ReturnedUntil, call.IsOpen(now), now);
+
+    /// <summary>The rule of <see cref="CanChange(Call, DateTimeOffset)"/> for callers that hold a projection, not the entity.</summary>
+    public static bool CanChange(ApplicationStatus status, DateTimeOffset? returnedUntil, bool callOpen, DateTimeOffset now) =>
+        status == ApplicationStatus.Returned ? now < returnedUntil : status == ApplicationStatus.Draft && callOpen;
 
     private void EnsureEditable(Call call, DateTimeOffset now)
     {

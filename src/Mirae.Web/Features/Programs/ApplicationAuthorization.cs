@@ -39,7 +39,7 @@ public sealed class ApplicationAuthorizationHandler(AppDbContext db) : Authoriza
         }
         var userId = context.User.UserId();
         if (context.User.IsInRole(Roles.CompanyMember)
-            && await db.Memberships.AnyAsync(m => m.UserId == userId && m.OrganizationId == resource.OrganizationId && m.Status == MembershipStatus.Approved))
+            && await db.Memberships.IsApprovedMemberAsync(userId, resource.OrganizationId))
         {
             context.Succeed(requirement);
         }

@@ -28,6 +28,9 @@ public sealed record FormField(string Key, FieldType Type, string LabelKo, strin
 /// <summary>A condition on an earlier answer: the section is shown (and asked) only when field <see cref="FieldKey"/> holds <see cref="Value"/>.</summary>
 public sealed record ShowWhen(string FieldKey, string Value);
 
+/// <summary>A place files are attached to: a required document or a file question, and how many files it takes.</summary>
+public sealed record FileSlot(string Key, string LabelKo, string LabelEn, int MaxFiles, bool Required);
+
 public sealed record FormSection(string Key, string TitleKo, string TitleEn, ShowWhen? ShowWhen, IReadOnlyList<FormField> Fields);
 
 /// <summary>
@@ -192,6 +195,14 @@ public static class ApplicationForm
     }
 
     private static bool IsKey(string value) => value.Length is > 0 and <= 40 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    /// <summary>Where an applicant attaches files: one slot per required document (one file, always required), then each file question.</summary>
+    public static IReadOnlyList<FileSlot> FileSlots(IReadOnlyList<FormSection> sections, IReadOnlyList<RequiredDocument> documents) =>
+    [
+        .. documents.Select((d, i) => new FileSlot(Application.DocumentKey(i), d.NameKo, d.NameEn, 1, Required: true)),
+        .. sections.SelectMany(s => s.Fields).Where(f => f.Type == FieldType.File)
+            .Select(f => new FileSlot(f.Key, f.LabelKo, f.LabelEn, (int)(f.Max ?? 1), f.Required)),
+    ];
 
     /// <summary>The sections an applicant is asked, given the answers so far (a hidden section's answers do not count).</summary>
     public static IEnumerable<FormSection> Visible(IReadOnlyList<FormSection> sections, IReadOnlyDictionary<string, string> answers) =>

@@ -32,8 +32,6 @@ public sealed class ApplicationPageModel(AppDbContext db, GetApplication get, Ap
     /// <summary>The viewer is an approved member of the applying organization (not staff reading it).</summary>
     public bool IsMember { get; private set; }
 
-    public DateTimeOffset Now => clock.GetUtcNow();
-
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         if (await AuthorizeAsync(id, ApplicationOperations.View, cancellationToken) is { } denied)
@@ -46,7 +44,7 @@ public sealed class ApplicationPageModel(AppDbContext db, GetApplication get, Ap
             audit.Add(Audit.AuditActions.PersonalDataViewed, $"application:{id}", "answers");
             await db.SaveChangesAsync(cancellationToken);
         }
-        return Page();
+        return await PageAsync(id, null, cancellationToken);
     }
 
     /// <summary>An attached file, always as a download; staff downloads are logged as personal-data access.</summary>
@@ -132,7 +130,7 @@ public sealed class ApplicationPageModel(AppDbContext db, GetApplication get, Ap
         if (file is null || file.Length == 0)
         {
             ModelState.AddModelError(FileKey(fieldKey), text["Upload.Choose"]);
-            return await RedisplayAsync(id, null, cancellationToken);
+            return await PageAsync(id, null, cancellationToken);
         }
         await using var stream = file.OpenReadStream();
         return await RunAsync(id, null, async () =>
@@ -176,12 +174,14 @@ public sealed class ApplicationPageModel(AppDbContext db, GetApplication get, Ap
                 TempData["Flash"] = flash;
                 return RedirectToPage(new { id });
             }
+            var page = await PageAsync(id, posted, cancellationToken);
+            var fileSlots = ApplicationForm.FileSlots(Application.Call.Form, Application.Call.RequiredDocuments).Select(slot => slot.Key).ToHashSet();
             foreach (var problem in problems)
             {
-                var key = problem.FieldKey.StartsWith("document-", StringComparison.Ordinal) || Application.Call.Form.SelectMany(s => s.Fields)
-                    .Any(f => f.Key == problem.FieldKey && f.Type == FieldType.File) ? FileKey(problem.FieldKey) : AnswerKey(problem.FieldKey);
-                ModelState.AddModelError(key, text[problem.MessageKey, problem.Arguments]);
+                ModelState.AddModelError(fileSlots.Contains(problem.FieldKey) ? FileKey(problem.FieldKey) : AnswerKey(problem.FieldKey),
+                    text[problem.MessageKey, problem.Arguments]);
             }
+            return page;
         }
         catch (NotFoundException)
         {
@@ -192,35 +192,38 @@ public sealed class ApplicationPageModel(AppDbContext db, GetApplication get, Ap
             ModelState.AddModelError(errorKey, text[e.MessageKey, errorArguments ?? []]);
         }
         db.ChangeTracker.Clear();
-        return await RedisplayAsync(id, posted, cancellationToken);
+        return await PageAsync(id, posted, cancellationToken);
     }
 
-    private async Task<IActionResult> RedisplayAsync(int id, IReadOnlyDictionary<string, string>? posted, CancellationToken cancellationToken)
+    /// <summary>Loads what the page shows; <paramref name="posted"/> answers, when refused, are shown instead of the saved ones.</summary>
+    private async Task<IActionResult> PageAsync(int id, IReadOnlyDictionary<string, string>? posted, CancellationToken cancellationToken)
     {
         Application = await get.HandleAsync(id, cancellationToken) ?? throw new NotFoundException("application");
         Answers = posted ?? Application.Answers;
+        var now = clock.GetUtcNow();
+        CanEdit = IsMember && Application.CanChange(now);
+        CanWithdraw = IsMember && Application.CallOpen && Application.Status is ApplicationStatus.Draft or ApplicationStatus.Submitted or ApplicationStatus.Returned;
         return Page();
     }
 
+    /// <summary>
+    /// Authorizes against the application's organization with one light query; the page's data is loaded only to render
+    /// (autosave posts on every change).
+    /// </summary>
     private async Task<IActionResult?> AuthorizeAsync(int id, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation,
         CancellationToken cancellationToken)
     {
-        if (await get.HandleAsync(id, cancellationToken) is not { } application)
+        var organizationId = await db.Applications.Where(a => a.Id == id).Select(a => (int?)a.OrganizationId).SingleOrDefaultAsync(cancellationToken);
+        if (organizationId is not int organization)
         {
             return NotFound();
         }
-        var resource = new ApplicationResource(application.Organization.Id);
+        var resource = new ApplicationResource(organization);
         if (!(await authorization.AuthorizeAsync(User, resource, operation)).Succeeded)
         {
             return Forbid();
         }
-        Application = application;
-        Answers = application.Answers;
-        var member = operation == ApplicationOperations.Edit || (await authorization.AuthorizeAsync(User, resource, ApplicationOperations.Edit)).Succeeded;
-        var open = application.Call.Phase == CallPhase.Open;
-        IsMember = member;
-        CanEdit = member && application.CanChange(clock.GetUtcNow());
-        CanWithdraw = member && open && application.Status is ApplicationStatus.Draft or ApplicationStatus.Submitted or ApplicationStatus.Returned;
+        IsMember = operation == ApplicationOperations.Edit || (await authorization.AuthorizeAsync(User, resource, ApplicationOperations.Edit)).Succeeded;
         return null;
     }
 }

@@ -111,14 +111,8 @@ public sealed class ApplyToCall(AppDbContext db, AuditLog audit, Notify notify, 
     }
 
     /// <summary>How many files a key takes: a file question's limit, one per required document; null for anything else.</summary>
-    private static int? MaxFiles(Call call, string key)
-    {
-        if (call.Form.SelectMany(s => s.Fields).FirstOrDefault(f => f.Key == key && f.Type == FieldType.File) is { } field)
-        {
-            return (int)(field.Max ?? 1);
-        }
-        return Enumerable.Range(0, call.RequiredDocuments.Count).Any(i => Application.DocumentKey(i) == key) ? 1 : null;
-    }
+    private static int? MaxFiles(Call call, string key) =>
+        ApplicationForm.FileSlots(call.Form, call.RequiredDocuments).FirstOrDefault(s => s.Key == key)?.MaxFiles;
 
     /// <summary>Only the form's own (non-file) questions are kept; anything else posted is ignored.</summary>
     private static Dictionary<string, string> Known(Call call, IReadOnlyDictionary<string, string> answers)
@@ -127,14 +121,14 @@ public sealed class ApplyToCall(AppDbContext db, AuditLog audit, Notify notify, 
         return answers.Where(a => keys.Contains(a.Key)).ToDictionary(a => a.Key, a => a.Value);
     }
 
+    /// <summary>Tells the applying organization's approved members.</summary>
     private async Task NotifyMembersAsync(Application application, Call call, string what, string messageKey, string[] arguments,
-        CancellationToken cancellationToken) =>
-        await notify.AddAsync(await ApplicantsAsync(db, application.OrganizationId, cancellationToken), $"application:{application.Id}:{what}", messageKey,
-            $"/applications/{application.Id}", [call.TitleKo, .. arguments], cancellationToken);
-
-    /// <summary>Who hears about an application: the applying organization's approved members.</summary>
-    internal static Task<List<Guid>> ApplicantsAsync(AppDbContext db, int organizationId, CancellationToken cancellationToken) =>
-        db.Memberships.Where(m => m.OrganizationId == organizationId && m.Status == MembershipStatus.Approved).Select(m => m.UserId).ToListAsync(cancellationToken);
+        CancellationToken cancellationToken)
+    {
+        var members = await db.Memberships.ApprovedMemberIds(application.OrganizationId).ToListAsync(cancellationToken);
+        await notify.AddAsync(members, $"application:{application.Id}:{what}", messageKey, $"/applications/{application.Id}", [call.TitleKo, .. arguments],
+            cancellationToken);
+    }
 
     private async Task<(Application Application, Call Call)> LoadAsync(int applicationId, CancellationToken cancellationToken)
     {

@@ -42,7 +42,7 @@ public sealed class CallApplicationsModel(GetCall get, ListCallApplications list
 
     public async Task<IActionResult> OnPostBatchAsync(int id, ReviewApplications.Decision decision, int[]? selected, CancellationToken cancellationToken)
     {
-        if (await get.HandleAsync(id, includeDrafts: true, cancellationToken) is null)
+        if (!await db.Calls.AnyAsync(c => c.Id == id, cancellationToken))
         {
             return NotFound();
         }

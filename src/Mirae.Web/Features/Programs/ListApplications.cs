@@ -35,9 +35,10 @@ public sealed class GetApplication(AppDbContext db, GetCall getCall)
         DateTimeOffset UpdatedAt, DateTimeOffset? SubmittedAt, IReadOnlyList<RevisionRow> Revisions, IReadOnlyList<AttachmentRow> Attachments,
         GetCall.Details Call, Profile Organization, decimal? RequestedAmount, string? StaffMessage, DateTimeOffset? ReturnedUntil)
     {
-        /// <summary>A draft while the call is open; a returned application until its resubmission date (as <see cref="Application.CanChange"/>).</summary>
-        public bool CanChange(DateTimeOffset now) =>
-            Status == ApplicationStatus.Returned ? now < ReturnedUntil : Status == ApplicationStatus.Draft && Call.Phase == CallPhase.Open;
+        /// <summary>Whether the call takes applications now (published and inside its window, as of loading).</summary>
+        public bool CallOpen => Call.Status == CallStatus.Published && Call.Phase == CallPhase.Open;
+
+        public bool CanChange(DateTimeOffset now) => Application.CanChange(Status, ReturnedUntil, CallOpen, now);
     }
 
     public async Task<Details?> HandleAsync(int id, CancellationToken cancellationToken = default)

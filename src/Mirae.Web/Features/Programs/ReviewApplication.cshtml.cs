@@ -40,15 +40,16 @@ public sealed class ReviewApplicationModel(GetApplication get, ReviewApplication
     public async Task<IActionResult> OnPostAsync(int id, ReviewApplications.Decision decision, string? message, DateTime? returnUntil,
         CancellationToken cancellationToken)
     {
-        if (await get.HandleAsync(id, cancellationToken) is null)
-        {
-            return NotFound();
-        }
+        // DecideAsync loads the application itself; the page's data is loaded only if it is shown again.
         try
         {
             await review.DecideAsync(id, decision, message, returnUntil is { } until ? CallForm.FromKst(until) : null, User.UserId(), cancellationToken);
             TempData["Flash"] = "Review.Decided." + decision;
             return RedirectToPage(new { id });
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
         }
         catch (DomainException e)
         {

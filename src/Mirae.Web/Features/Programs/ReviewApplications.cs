@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Mirae.Web.Data;
 using Mirae.Web.Features.Audit;
+using Mirae.Web.Features.Directory;
 using Mirae.Web.Features.Notifications;
 using Mirae.Web.Infrastructure;
 
@@ -45,7 +46,7 @@ public sealed class ReviewApplications(AppDbContext db, AuditLog audit, Notify n
                 application.StartEvaluation(staffId, now);
                 break;
         }
-        await RecordAsync(application, cancellationToken);
+        await RecordAsync([application], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -62,6 +63,7 @@ public sealed class ReviewApplications(AppDbContext db, AuditLog audit, Notify n
         }
         var now = clock.GetUtcNow();
         var skipped = new List<Skipped>();
+        var changed = new List<Application>();
         var applications = await db.Applications.Where(a => applicationIds.Contains(a.Id)).ToListAsync(cancellationToken);
         foreach (var application in applications)
         {
@@ -84,23 +86,32 @@ public sealed class ReviewApplications(AppDbContext db, AuditLog audit, Notify n
                 {
                     application.StartEvaluation(staffId, now);
                 }
-                await RecordAsync(application, cancellationToken);
+                changed.Add(application);
             }
             catch (DomainException e)
             {
                 skipped.Add(new Skipped(application.Id, e.MessageKey));
             }
         }
+        await RecordAsync(changed, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return skipped;
     }
 
-    private async Task RecordAsync(Application application, CancellationToken cancellationToken)
+    /// <summary>Audits each change and tells each applicant's members, with one query for the calls and one for the members.</summary>
+    private async Task RecordAsync(IReadOnlyList<Application> changed, CancellationToken cancellationToken)
     {
-        var call = await db.Calls.AsNoTracking().Where(c => c.Id == application.CallId).Select(c => c.TitleKo).SingleAsync(cancellationToken);
-        audit.Add(AuditActions.ApplicationReviewed, $"application:{application.Id}", $"{application.Status}: {application.StaffMessage}");
-        await notify.AddAsync(await ApplyToCall.ApplicantsAsync(db, application.OrganizationId, cancellationToken), $"application:{application.Id}:{application.Status}:{clock.GetUtcNow().ToUnixTimeSeconds()}",
-            "Notification.Application" + application.Status, $"/applications/{application.Id}",
-            [call, application.StaffMessage ?? "", application.ReturnedUntil is { } until ? Kst.DateTime(until) : ""], cancellationToken);
+        var callIds = changed.Select(a => a.CallId).Distinct().ToList();
+        var titles = await db.Calls.AsNoTracking().Where(c => callIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.TitleKo, cancellationToken);
+        var members = await db.Memberships.ApprovedMembersOfAsync(changed.Select(a => a.OrganizationId).Distinct().ToList(), cancellationToken);
+        var at = clock.GetUtcNow().ToUnixTimeSeconds();
+        foreach (var application in changed)
+        {
+            audit.Add(AuditActions.ApplicationReviewed, $"application:{application.Id}", $"{application.Status}: {application.StaffMessage}");
+        }
+        await notify.AddAsync(changed.Select(a => new Notify.Message(members[a.OrganizationId].ToList(), $"application:{a.Id}:{a.Status}:{at}",
+                "Notification.Application" + a.Status, $"/applications/{a.Id}",
+                [titles[a.CallId], a.StaffMessage ?? "", a.ReturnedUntil is { } until ? Kst.DateTime(until) : ""]))
+            .ToList(), cancellationToken);
     }
 }

@@ -118,7 +118,7 @@ public sealed class CallsTests(Hosts hosts)
     public async Task Extend_NeedsAReasonAndALaterDeadline_IsShownPublicly_AndClosingEndsIt(DatabaseProvider provider)
     {
         var factory = await hosts.GetAsync(provider);
-        var id = await ProgramData.AddCallAsync(factory, daysOpen: 3);
+        var id = await ProgramData.AddCallAsync(factory, openFor: TimeSpan.FromDays(3));
         await using var before = factory.CreateDbContext();
         var deadline = (await before.Calls.SingleAsync(c => c.Id == id)).ClosesAt;
         using var staff = await factory.AdminClientAsync();
