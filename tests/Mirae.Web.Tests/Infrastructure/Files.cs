@@ -43,6 +43,8 @@ public static class Files
 
     public static byte[] Gif() => Pad("GIF89a"u8.ToArray(), 256);
 
+    private static readonly DateTimeOffset FixedEntryTime = new(2026, 1, 2, 3, 4, 6, TimeSpan.Zero);
+
     private static byte[] Zip(params (string Name, string Text)[] entries)
     {
         var buffer = new MemoryStream();
@@ -50,7 +52,9 @@ public static class Files
         {
             foreach (var (name, text) in entries)
             {
-                using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.NoCompression).Open(), Encoding.ASCII);
+                var entry = zip.CreateEntry(name, CompressionLevel.NoCompression);
+                entry.LastWriteTime = FixedEntryTime; // the same bytes on every call, so tests can compare downloads
+                using var writer = new StreamWriter(entry.Open(), Encoding.ASCII);
                 writer.Write(text);
             }
         }
