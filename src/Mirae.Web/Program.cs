@@ -3,6 +3,7 @@ using Mirae.Web.Features.Accounts;
 using Mirae.Web.Features.Administration;
 using Mirae.Web.Features.Audit;
 using Mirae.Web.Features.Directory;
+using Mirae.Web.Features.Evaluation;
 using Mirae.Web.Features.Health;
 using Mirae.Web.Features.Notices;
 using Mirae.Web.Features.Notifications;
@@ -42,6 +43,7 @@ app.MapNotificationsApi();
 app.MapDirectoryApi();
 app.MapCallsApi();
 app.MapApplicationsApi();
+app.MapSelectionApi();
 app.Run();
 return 0;
 

@@ -8,12 +8,19 @@ public sealed class RateLimitingOptions
     /// <summary>Sign-in attempts (POST) allowed per client address per window.</summary>
     public int SignInPermitLimit { get; set; } = 10;
     public TimeSpan SignInWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Requests per client address per minute to the public calculators (the selection solver).</summary>
+    public int CalculatorPermitLimit { get; set; } = 30;
 }
 
-/// <summary>Limits sign-in attempts per client address (besides the per-account lock-out of Identity).</summary>
+/// <summary>
+/// Limits sign-in attempts per client address (besides the per-account lock-out of Identity), and the public
+/// calculators, which anyone may call and which cost real work, per client address (endpoints opt in with <see cref="Calculator"/>).
+/// </summary>
 public static class RateLimiting
 {
     public static readonly PathString SignInPath = "/account/sign-in";
+    public const string Calculator = "calculator";
 
     public static IServiceCollection AddMiraeRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,9 +33,13 @@ public static class RateLimiting
                     ? RateLimitPartition.GetFixedWindowLimiter("sign-in:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInPermitLimit, Window = options.SignInWindow, QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter(""));
+            limiter.AddPolicy(Calculator, context => RateLimitPartition.GetFixedWindowLimiter(
+                "calculator:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.CalculatorPermitLimit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             limiter.OnRejected = (context, _) =>
             {
-                context.HttpContext.Response.Headers.RetryAfter = ((int)options.SignInWindow.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var window = context.HttpContext.Request.Path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase) ? options.SignInWindow : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = ((int)window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
         });

@@ -15,6 +15,14 @@ public static class WebModule
     public static readonly CultureInfo[] Cultures = [new("ko-KR"), new("en-US")];
     public const string CultureCookie = ".Mirae.Culture";
 
+    /// <summary>The first of our languages in Accept-Language, by quality ("en", "en-GB" and "en-US" all mean English).</summary>
+    private static ProviderCultureResult? AcceptedCulture(HttpContext context) =>
+        context.Request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => Cultures.FirstOrDefault(c => l.Value.Value is { } tag && tag.StartsWith(c.TwoLetterISOLanguageName, StringComparison.OrdinalIgnoreCase)))
+            .FirstOrDefault(c => c is not null) is { } culture
+            ? new ProviderCultureResult(culture.Name)
+            : null;
+
     public static IServiceCollection AddMiraeWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
@@ -29,7 +37,12 @@ public static class WebModule
             o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
             o.SupportedCultures = Cultures;
             o.SupportedUICultures = Cultures;
-            o.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = CultureCookie }];
+            // Pages speak Korean until the reader chooses (the cookie); API clients may also ask with Accept-Language.
+            o.RequestCultureProviders =
+            [
+                new CookieRequestCultureProvider { CookieName = CultureCookie },
+                new CustomRequestCultureProvider(context => Task.FromResult(ApiProblems.IsApi(context) ? AcceptedCulture(context) : null)),
+            ];
         });
 
         services.AddRazorPages(o => o.RootDirectory = "/Features")

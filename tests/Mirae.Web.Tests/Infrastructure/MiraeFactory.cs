@@ -26,6 +26,7 @@ public sealed class MiraeFactory(TestDatabase database, IReadOnlyDictionary<stri
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
         builder.UseSetting("RateLimiting:SignInPermitLimit", "10000");
+        builder.UseSetting("RateLimiting:CalculatorPermitLimit", "10000");
         // Tests run due jobs themselves (JobScheduler.RunDueAsync) at the instant they choose.
         builder.UseSetting("Scheduler:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -67,7 +67,7 @@ public sealed class StartupTests
             "api/v1/products", "api/v1/organizations/{businessNumber}", "api/v1/materials",
             "directory/{handler?}", "directory/products/{id:int}", "directory/organizations/{businessNumber}",
             "directory/documents/{id:int}", "calls", "calls/{id:int}", "api/v1/calls/", "api/v1/calls/{id:int}",
-            "calls/{id:int}/templates/{number:int}",
+            "calls/{id:int}/templates/{number:int}", "api/v1/selection/solve",
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), anonymous.Order(StringComparer.Ordinal));
         var fallback = await factory.Services.GetRequiredService<IAuthorizationPolicyProvider>().GetFallbackPolicyAsync();
