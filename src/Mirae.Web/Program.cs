@@ -28,6 +28,7 @@ builder.Services.AddAdministration(builder.Configuration);
 builder.Services.AddNotices();
 builder.Services.AddDirectory();
 builder.Services.AddPrograms();
+builder.Services.AddEvaluation();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Mirae.Web.Features.Accounts;
 using Mirae.Web.Features.Audit;
 using Mirae.Web.Features.Directory;
+using Mirae.Web.Features.Evaluation;
 using Mirae.Web.Features.Notices;
 using Mirae.Web.Features.Notifications;
 using Mirae.Web.Features.Programs;
@@ -33,6 +34,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<SupportProgram> Programs => Set<SupportProgram>();
     public DbSet<Call> Calls => Set<Call>();
     public DbSet<Application> Applications => Set<Application>();
+    public DbSet<Evaluator> Evaluators => Set<Evaluator>();
+    public DbSet<Panel> Panels => Set<Panel>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<SelectionDecision> SelectionDecisions => Set<SelectionDecision>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -61,6 +66,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         builder.ApplyConfiguration(new ApplicationConfiguration());
         builder.ApplyConfiguration(new ApplicationRevisionConfiguration());
         builder.ApplyConfiguration(new ApplicationAttachmentConfiguration());
+        builder.ApplyConfiguration(new EvaluatorConfiguration());
+        builder.ApplyConfiguration(new PanelConfiguration());
+        builder.ApplyConfiguration(new AssignmentConfiguration());
+        builder.ApplyConfiguration(new SelectionDecisionConfiguration());
         if (Database.IsNpgsql())
         {
             ProductSearch.ConfigurePostgres(builder.Entity<Product>());

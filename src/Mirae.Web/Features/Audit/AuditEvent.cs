@@ -48,6 +48,15 @@ public static class AuditActions
     public const string ApplicationSubmitted = "application.submitted";
     public const string ApplicationWithdrawn = "application.withdrawn";
     public const string ApplicationReviewed = "application.reviewed";
+    public const string EvaluatorInvited = "evaluator.invited";
+    public const string EvaluatorJoined = "evaluator.joined";
+    public const string EvaluatorActivation = "evaluator.activation";
+    public const string PanelChanged = "panel.changed";
+    public const string AssignmentChanged = "assignment.changed";
+    public const string ConflictDeclared = "assignment.conflict";
+    public const string ScoreSubmitted = "assignment.submitted";
+    public const string PanelClosed = "panel.closed";
+    public const string SelectionConfirmed = "selection.confirmed";
 }
 
 public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>

@@ -27,7 +27,28 @@ public static class SelectionApi
         app.MapPost("/api/v1/selection/solve", SolveAsync).WithTags("Selection").WithName("SolveSelection").AllowAnonymous()
             .RequireRateLimiting(RateLimiting.Calculator).WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
             .Accepts<SolveRequest>("application/json").Produces<SolveResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        app.MapGet("/api/v1/calls/{id:int}/selection", GetConfirmedAsync).WithTags("Selection").WithName("GetConfirmedSelection").AllowAnonymous();
         return app;
+    }
+
+    public sealed record ConfirmedSelection(int CallId, DateTimeOffset ConfirmedAt, SolveRequest Inputs, IReadOnlyList<string> Selected, string Url);
+
+    /// <summary>
+    /// A call's confirmed selection: the inputs exactly as the committee ran them, in the request shape of
+    /// <c>POST /api/v1/selection/solve</c> (ids are receipt numbers), and what was selected.
+    /// </summary>
+    private static async Task<Results<Ok<ConfirmedSelection>, NotFound>> GetConfirmedAsync(SelectUnderBudget select, HttpContext http, int id,
+        CancellationToken cancellationToken)
+    {
+        if (await select.ResultsAsync(id, cancellationToken) is not { } results)
+        {
+            return TypedResults.NotFound();
+        }
+        var p = results.Problem;
+        var inputs = new SolveRequest(p.Budget, p.MinScore, p.MaxAwards, p.CategoryLimits.Select(l => new LimitInput(l.Category, l.Min, l.Max)).ToList(),
+            p.Items.Select(i => new ItemInput(i.Id, i.Score, i.Amount, i.Category)).ToList());
+        return TypedResults.Ok(new ConfirmedSelection(id, results.ConfirmedAt.ToKst(), inputs, results.Rows.Where(r => r.Selected).Select(r => r.ReceiptNumber)
+            .Order(StringComparer.Ordinal).ToList(), $"{http.Request.Scheme}://{http.Request.Host}/calls/{id}/results"));
     }
 
     /// <summary>

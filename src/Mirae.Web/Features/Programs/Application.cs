@@ -97,6 +97,10 @@ public sealed class Application
     public void StartEvaluation(Guid staffId, DateTimeOffset now) =>
         Decide(ApplicationStatus.ScreenedIn, ApplicationStatus.UnderEvaluation, null, required: false, staffId, now);
 
+    /// <summary>The committee's confirmed selection decides every application under evaluation.</summary>
+    public void ConcludeEvaluation(bool selected, Guid staffId, DateTimeOffset now) =>
+        Decide(ApplicationStatus.UnderEvaluation, selected ? ApplicationStatus.Selected : ApplicationStatus.NotSelected, null, required: false, staffId, now);
+
     private void Decide(ApplicationStatus from, ApplicationStatus to, string? message, bool required, Guid staffId, DateTimeOffset now)
     {
         if (Status != from)

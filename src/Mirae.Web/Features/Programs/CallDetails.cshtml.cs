@@ -1,15 +1,19 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Mirae.Web.Features.Accounts;
 
 namespace Mirae.Web.Features.Programs;
 
 /// <summary>A call's terms for everyone; a draft only for program staff (others get "not found").</summary>
 [AllowAnonymous]
-public sealed class CallDetailsModel(GetCall get) : PageModel
+public sealed class CallDetailsModel(GetCall get, Data.AppDbContext db) : PageModel
 {
     public GetCall.Details Call { get; private set; } = null!;
+
+    /// <summary>A selection was confirmed: the page links to the public results.</summary>
+    public bool HasResults { get; private set; }
 
     public bool IsStaff => User.IsInRole(Roles.ProgramManager) || User.IsInRole(Roles.Administrator);
 
@@ -21,6 +25,7 @@ public sealed class CallDetailsModel(GetCall get) : PageModel
             return NotFound();
         }
         Call = call;
+        HasResults = await db.SelectionDecisions.AnyAsync(d => d.CallId == id, cancellationToken);
         return Page();
     }
 }

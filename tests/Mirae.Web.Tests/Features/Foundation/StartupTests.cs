@@ -68,6 +68,7 @@ public sealed class StartupTests
             "directory/{handler?}", "directory/products/{id:int}", "directory/organizations/{businessNumber}",
             "directory/documents/{id:int}", "calls", "calls/{id:int}", "api/v1/calls/", "api/v1/calls/{id:int}",
             "calls/{id:int}/templates/{number:int}", "api/v1/selection/solve",
+            "calls/{id:int}/results", "api/v1/calls/{id:int}/selection",
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), anonymous.Order(StringComparer.Ordinal));
         var fallback = await factory.Services.GetRequiredService<IAuthorizationPolicyProvider>().GetFallbackPolicyAsync();

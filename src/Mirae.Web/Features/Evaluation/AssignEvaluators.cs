@@ -1,0 +1,195 @@
+using Microsoft.EntityFrameworkCore;
+using Mirae.Web.Data;
+using Mirae.Web.Features.Audit;
+using Mirae.Web.Features.Directory;
+using Mirae.Web.Features.Notifications;
+using Mirae.Web.Features.Programs;
+using Mirae.Web.Infrastructure;
+
+namespace Mirae.Web.Features.Evaluation;
+
+/// <summary>
+/// Runs a call's panel: its settings, the assignment of evaluators to the applications under evaluation (automatic and
+/// by hand with a reason), progress and reminders, and closing. Conflicted evaluators are never assigned.
+/// </summary>
+public sealed class AssignEvaluators(AppDbContext db, AuditLog audit, Notify notify, TimeProvider clock)
+{
+    /// <summary>The form question whose answer is an application's category (분야), for expertise and category limits.</summary>
+    public const string CategoryKey = "category";
+
+    public sealed record Candidate(int Id, IReadOnlyList<string> Fields);
+
+    /// <summary>
+    /// The deterministic plan: applications in id order, each filled up to <paramref name="perApplication"/> with
+    /// evaluators that have no conflict with it, preferring expertise in its category, then the lightest load so far,
+    /// then the lowest id. Returns the new pairs and the applications left short.
+    /// </summary>
+    public static (IReadOnlyList<(int ApplicationId, int EvaluatorId)> Pairs, IReadOnlyList<int> Short) Plan(
+        IReadOnlyList<(int ApplicationId, string? Category)> applications, IReadOnlyList<Candidate> evaluators,
+        IReadOnlySet<(int ApplicationId, int EvaluatorId)> excluded, IReadOnlyList<(int ApplicationId, int EvaluatorId)> existing, int perApplication)
+    {
+        var load = evaluators.ToDictionary(e => e.Id, e => existing.Count(x => x.EvaluatorId == e.Id));
+        var pairs = new List<(int, int)>();
+        var shortOf = new List<int>();
+        foreach (var (applicationId, category) in applications.OrderBy(a => a.ApplicationId))
+        {
+            var have = existing.Where(x => x.ApplicationId == applicationId).Select(x => x.EvaluatorId).ToHashSet();
+            var need = perApplication - have.Count;
+            var chosen = evaluators
+                .Where(e => !have.Contains(e.Id) && !excluded.Contains((applicationId, e.Id)))
+                .OrderByDescending(e => category is not null && e.Fields.Contains(category, StringComparer.OrdinalIgnoreCase))
+                .ThenBy(e => load[e.Id]).ThenBy(e => e.Id)
+                .Take(Math.Max(0, need)).ToList();
+            foreach (var evaluator in chosen)
+            {
+                pairs.Add((applicationId, evaluator.Id));
+                load[evaluator.Id]++;
+            }
+            if (chosen.Count < need)
+            {
+                shortOf.Add(applicationId);
+            }
+        }
+        return (pairs, shortOf);
+    }
+
+    public async Task<Panel> SavePanelAsync(int callId, int evaluatorsPerApplication, Aggregation aggregation, CancellationToken cancellationToken)
+    {
+        _ = await db.Calls.AnyAsync(c => c.Id == callId, cancellationToken) ? 0 : throw new NotFoundException("call");
+        var panel = await db.Panels.SingleOrDefaultAsync(p => p.CallId == callId, cancellationToken);
+        if (panel is null)
+        {
+            panel = Panel.Open(callId, evaluatorsPerApplication, aggregation, clock.GetUtcNow());
+            db.Panels.Add(panel);
+        }
+        else
+        {
+            panel.Configure(evaluatorsPerApplication, aggregation);
+        }
+        audit.Add(AuditActions.PanelChanged, $"call:{callId}", $"{evaluatorsPerApplication} per application, {aggregation}");
+        await db.SaveChangesAsync(cancellationToken);
+        return panel;
+    }
+
+    /// <summary>Fills every application under evaluation up to the panel's size; returns how many were assigned and which are short.</summary>
+    public async Task<(int Assigned, IReadOnlyList<int> Short)> AutoAsync(int callId, CancellationToken cancellationToken)
+    {
+        var panel = await RequirePanelAsync(callId, cancellationToken);
+        panel.EnsureOpen();
+        var applicants = await ApplicantsAsync(callId, cancellationToken);
+        var evaluators = await db.Evaluators.Where(e => e.Active).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        var existing = await db.Assignments.Where(a => a.PanelId == panel.Id).Select(a => new { a.ApplicationId, a.EvaluatorId, a.Conflicted }).ToListAsync(cancellationToken);
+        var year = clock.GetUtcNow().ToKst().Year;
+        var excluded = applicants.SelectMany(a => evaluators.Where(e => Conflicts.Detect(e, a, year).Count > 0).Select(e => (a.ApplicationId, e.Id)))
+            .Concat(existing.Where(x => x.Conflicted).Select(x => (x.ApplicationId, x.EvaluatorId)))
+            .ToHashSet();
+        // A declared conflict keeps its row (the record of the declaration) but does not count towards the panel's size.
+        var (pairs, shortOf) = Plan(applicants.Select(a => (a.ApplicationId, a.Category)).ToList(), evaluators.Select(e => new Candidate(e.Id, e.Fields)).ToList(),
+            excluded, existing.Where(x => !x.Conflicted).Select(x => (x.ApplicationId, x.EvaluatorId)).ToList(), panel.EvaluatorsPerApplication);
+        var byId = evaluators.ToDictionary(e => e.Id);
+        var now = clock.GetUtcNow();
+        foreach (var (applicationId, evaluatorId) in pairs)
+        {
+            db.Assignments.Add(Assignment.Create(panel.Id, applicationId, byId[evaluatorId], null, now));
+        }
+        audit.Add(AuditActions.AssignmentChanged, $"call:{callId}", $"automatic: {pairs.Count} assigned, {shortOf.Count} short");
+        await NotifyEvaluatorsAsync(pairs.Select(p => byId[p.EvaluatorId]).Distinct().ToList(), callId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return (pairs.Count, shortOf);
+    }
+
+    /// <summary>Staff assign one evaluator by hand, with a reason; a detected conflict still refuses it.</summary>
+    public async Task AddAsync(int callId, int applicationId, int evaluatorId, string reason, CancellationToken cancellationToken)
+    {
+        RequireReason(reason);
+        var panel = await RequirePanelAsync(callId, cancellationToken);
+        panel.EnsureOpen();
+        var applicant = (await ApplicantsAsync(callId, cancellationToken)).SingleOrDefault(a => a.ApplicationId == applicationId)
+            ?? throw new NotFoundException("application");
+        var evaluator = await db.Evaluators.SingleOrDefaultAsync(e => e.Id == evaluatorId && e.Active, cancellationToken) ?? throw new NotFoundException("evaluator");
+        if (Conflicts.Detect(evaluator, applicant, clock.GetUtcNow().ToKst().Year).Count > 0)
+        {
+            throw new DomainException("assignment.conflict", "Assignment.ConflictDetected");
+        }
+        if (await db.Assignments.AnyAsync(a => a.PanelId == panel.Id && a.ApplicationId == applicationId && a.EvaluatorId == evaluatorId, cancellationToken))
+        {
+            throw new DomainException("assignment.duplicate", "Assignment.Duplicate");
+        }
+        db.Assignments.Add(Assignment.Create(panel.Id, applicationId, evaluator, reason.Trim(), clock.GetUtcNow()));
+        audit.Add(AuditActions.AssignmentChanged, $"application:{applicationId}", $"added evaluator:{evaluatorId}: {reason.Trim()}");
+        await NotifyEvaluatorsAsync([evaluator], callId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Staff take an evaluator off an application (not once scores are submitted), with a reason.</summary>
+    public async Task RemoveAsync(int callId, int assignmentId, string reason, CancellationToken cancellationToken)
+    {
+        RequireReason(reason);
+        var panel = await RequirePanelAsync(callId, cancellationToken);
+        panel.EnsureOpen();
+        var assignment = await db.Assignments.SingleOrDefaultAsync(a => a.Id == assignmentId && a.PanelId == panel.Id, cancellationToken)
+            ?? throw new NotFoundException("assignment");
+        if (assignment.IsSubmitted)
+        {
+            throw new DomainException("assignment.submitted", "Assignment.AlreadySubmitted");
+        }
+        db.Assignments.Remove(assignment);
+        audit.Add(AuditActions.AssignmentChanged, $"application:{assignment.ApplicationId}", $"removed evaluator:{assignment.EvaluatorId}: {reason.Trim()}");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Reminds every evaluator with an unsubmitted, unconflicted assignment; returns how many were reminded.</summary>
+    public async Task<int> RemindAsync(int callId, CancellationToken cancellationToken)
+    {
+        var panel = await RequirePanelAsync(callId, cancellationToken);
+        panel.EnsureOpen();
+        var late = await db.Assignments.Include(a => a.Evaluator)
+            .Where(a => a.PanelId == panel.Id && a.SubmittedAt == null && !a.Conflicted).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        late.ForEach(a => a.Remind(now));
+        var title = await db.Calls.Where(c => c.Id == callId).Select(c => c.TitleKo).SingleAsync(cancellationToken);
+        var recipients = late.Select(a => a.Evaluator.UserId).OfType<Guid>().Distinct().ToList();
+        await notify.AddAsync(recipients, $"panel:{panel.Id}:remind:{now.ToUnixTimeSeconds()}", "Notification.EvaluationReminder", "/evaluations", [title], cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return recipients.Count;
+    }
+
+    /// <summary>Ends scoring: unsubmitted assignments stay unscored; the scores are unsealed for staff and the selection can run.</summary>
+    public async Task CloseAsync(int callId, CancellationToken cancellationToken)
+    {
+        var panel = await RequirePanelAsync(callId, cancellationToken);
+        panel.Close(clock.GetUtcNow());
+        audit.Add(AuditActions.PanelClosed, $"call:{callId}");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The applications under evaluation, with what conflict detection needs.</summary>
+    public async Task<IReadOnlyList<Applicant>> ApplicantsAsync(int callId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Applications.AsNoTracking()
+            .Where(a => a.CallId == callId && a.Status == ApplicationStatus.UnderEvaluation)
+            .Join(db.Organizations, a => a.OrganizationId, o => o.Id, (a, o) => new { a.Id, a.OrganizationId, a.Answers, o.BusinessNumber, o.NameKo })
+            .OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        var members = await db.Memberships.ApprovedMembersOfAsync(rows.Select(r => r.OrganizationId).Distinct().ToList(), cancellationToken);
+        return rows.Select(r => new Applicant(r.Id, r.BusinessNumber, r.NameKo, members[r.OrganizationId].ToList(), r.Answers.GetValueOrDefault(CategoryKey))).ToList();
+    }
+
+    private async Task<Panel> RequirePanelAsync(int callId, CancellationToken cancellationToken) =>
+        await db.Panels.SingleOrDefaultAsync(p => p.CallId == callId, cancellationToken) ?? throw new DomainException("panel.missing", "Panel.Missing");
+
+    private async Task NotifyEvaluatorsAsync(IReadOnlyList<Evaluator> evaluators, int callId, CancellationToken cancellationToken)
+    {
+        var title = await db.Calls.Where(c => c.Id == callId).Select(c => c.TitleKo).SingleAsync(cancellationToken);
+        var at = clock.GetUtcNow().ToUnixTimeSeconds();
+        await notify.AddAsync(evaluators.Select(e => e.UserId).OfType<Guid>().ToList(), $"call:{callId}:assigned:{at}", "Notification.EvaluationAssigned",
+            "/evaluations", [title], cancellationToken);
+    }
+
+    private static void RequireReason(string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 500)
+        {
+            throw new DomainException("assignment.reason-required", "Assignment.ReasonRequired", StatusCodes.Status400BadRequest);
+        }
+    }
+}

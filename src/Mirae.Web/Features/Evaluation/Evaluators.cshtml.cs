@@ -1,0 +1,141 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Mirae.Web.Features.Accounts;
+using Mirae.Web.Features.Administration;
+using Mirae.Web.Infrastructure;
+
+namespace Mirae.Web.Features.Evaluation;
+
+/// <summary>Program staff keep the evaluator pool: invite experts (a sign-up link to send), see their load, deactivate them.</summary>
+[Authorize(Policy = AdministrationPolicies.ProgramStaff)]
+public sealed class EvaluatorsModel(EvaluatorPool pool, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public sealed class InviteForm
+    {
+        [Required(ErrorMessage = "Validation.Required")]
+        [EmailAddress(ErrorMessage = "Validation.Email")]
+        [StringLength(256, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Evaluators.Email")]
+        public string? Email { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(100, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Evaluators.Name")]
+        public string? Name { get; set; }
+
+        [StringLength(200, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Evaluators.Affiliation")]
+        public string? Affiliation { get; set; }
+
+        [StringLength(12, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Evaluators.AffiliationNumber")]
+        public string? AffiliationNumber { get; set; }
+
+        [StringLength(500, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Evaluators.Fields")]
+        public string? Fields { get; set; }
+
+        [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Evaluators.History")]
+        public string? History { get; set; }
+
+        [StringLength(1000, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Evaluators.Relations")]
+        public string? Relations { get; set; }
+    }
+
+    [BindProperty]
+    public InviteForm Invite { get; set; } = new();
+
+    public IReadOnlyList<EvaluatorPool.Row> Rows { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Rows = await pool.ListAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
+    {
+        var history = ParseHistory(Invite.History);
+        var relations = ParseNumbers(Invite.Relations);
+        string? affiliation = null;
+        if (!string.IsNullOrWhiteSpace(Invite.AffiliationNumber))
+        {
+            affiliation = BusinessNumber.TryParse(Invite.AffiliationNumber, out var number) ? number.Value.Digits : null;
+            if (affiliation is null)
+            {
+                ModelState.AddModelError("Invite.AffiliationNumber", text["Evaluators.NumberInvalid"]);
+            }
+        }
+        if (history is null)
+        {
+            ModelState.AddModelError("Invite.History", text["Evaluators.HistoryInvalid"]);
+        }
+        if (relations is null)
+        {
+            ModelState.AddModelError("Invite.Relations", text["Evaluators.NumberInvalid"]);
+        }
+        var fields = (Invite.Fields ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (fields.Length > Evaluator.MaxFields || fields.Any(f => f.Length > 50))
+        {
+            ModelState.AddModelError("Invite.Fields", text["Evaluators.FieldsInvalid"]);
+        }
+        if (!ModelState.IsValid)
+        {
+            Rows = await pool.ListAsync(cancellationToken);
+            return Page();
+        }
+        try
+        {
+            var token = await pool.InviteAsync(Invite.Email!, Invite.Name!, Invite.Affiliation ?? "", affiliation, fields, history!, relations!, cancellationToken);
+            TempData["InviteLink"] = $"{Request.Scheme}://{Request.Host}/evaluators/join/{token}";
+            TempData["Flash"] = text["Evaluators.Invited", Invite.Name!].Value;
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("Invite.Email", text[e.MessageKey]);
+            Rows = await pool.ListAsync(cancellationToken);
+            return Page();
+        }
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostActiveAsync(int evaluatorId, bool active, CancellationToken cancellationToken)
+    {
+        await pool.SetActiveAsync(evaluatorId, active, cancellationToken);
+        TempData["Flash"] = text[active ? "Evaluators.Activated" : "Evaluators.Deactivated"].Value;
+        return RedirectToPage();
+    }
+
+    /// <summary>Lines of <c>year | business number | what</c>; null when a line is not like that.</summary>
+    private static List<HistoryEntry>? ParseHistory(string? text)
+    {
+        var entries = new List<HistoryEntry>();
+        foreach (var line in (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = line.Split('|', StringSplitOptions.TrimEntries);
+            if (parts.Length < 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1950 or > 2100
+                || !BusinessNumber.TryParse(parts[1], out var number))
+            {
+                return null;
+            }
+            entries.Add(new HistoryEntry(year, number.Value.Digits, parts.Length > 2 ? string.Join(" | ", parts[2..]) : ""));
+        }
+        return entries;
+    }
+
+    private static List<string>? ParseNumbers(string? text)
+    {
+        var numbers = new List<string>();
+        foreach (var part in (text ?? "").Split([',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!BusinessNumber.TryParse(part, out var number))
+            {
+                return null;
+            }
+            numbers.Add(number.Value.Digits);
+        }
+        return numbers;
+    }
+}

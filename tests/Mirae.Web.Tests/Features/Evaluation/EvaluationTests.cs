@@ -1,0 +1,199 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Mirae.Web.Data;
+using Mirae.Web.Features.Accounts;
+using Mirae.Web.Features.Evaluation;
+using Mirae.Web.Features.Programs;
+using Mirae.Web.Tests.Infrastructure;
+
+namespace Mirae.Web.Tests.Features.Evaluation;
+
+/// <summary>Evaluation through the real host: the pool, conflicts, sealed scores, and the confirmed selection made public.</summary>
+[Collection("web")]
+public sealed class EvaluationTests(Hosts hosts)
+{
+    public static TheoryData<DatabaseProvider> Providers => TestDatabase.Providers();
+
+    /// <summary>Posts both criteria of <see cref="ProgramData.Terms"/> (기술성 of 40, 사업성 of 60).</summary>
+    private static async Task<HttpResponseMessage> ScoreAsync(PageClient evaluator, int assignmentId, int technology, int business, bool submit = true)
+    {
+        var url = $"/evaluations/{assignmentId}";
+        return await evaluator.SubmitAsync(url,
+        [
+            new("points", $"{technology}"), new("comments", "기술성 의견"), new("points", $"{business}"), new("comments", "사업성 의견"),
+            new("opinion", "종합 의견"), new("submit", submit ? "true" : "false"),
+        ], url + "?handler=Save");
+    }
+
+    private static async Task DeclareAsync(PageClient evaluator, int assignmentId, bool conflicted, string? note = null)
+    {
+        var url = $"/evaluations/{assignmentId}";
+        using var declared = await evaluator.SubmitAsync(url, new Dictionary<string, string> { ["conflicted"] = conflicted ? "true" : "false", ["note"] = note ?? "" },
+            url + "?handler=Declare");
+        Assert.Equal(HttpStatusCode.Redirect, declared.StatusCode);
+    }
+
+    [Fact]
+    public async Task Invitation_MakesTheSignedInMemberAnEvaluatorOnce_AndABadOrUsedLinkIsRefused()
+    {
+        var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
+        using var staff = await ProgramData.SignedInProgramManagerAsync(factory);
+        var email = Members.UniqueEmail("expert");
+
+        using var invited = await staff.SubmitAsync("/admin/evaluators", new Dictionary<string, string>
+        {
+            ["Invite.Email"] = email, ["Invite.Name"] = "이전문", ["Invite.Affiliation"] = "인천대학교", ["Invite.Fields"] = "bio, device",
+            ["Invite.History"] = "2025 | 124-81-00998 | 공동연구",
+        }, "/admin/evaluators?handler=Invite");
+        var (_, pool) = await staff.GetPageAsync("/admin/evaluators");
+        var link = System.Text.RegularExpressions.Regex.Match(pool, "/evaluators/join/([0-9a-f]+)").Groups[1].Value;
+        using var badHistory = await staff.SubmitAsync("/admin/evaluators", new Dictionary<string, string>
+        {
+            ["Invite.Email"] = Members.UniqueEmail("expert"), ["Invite.Name"] = "박전문", ["Invite.History"] = "작년 | 아무개",
+        }, "/admin/evaluators?handler=Invite");
+        var member = await Members.RegisterAsync(factory);
+        using var client = await factory.SignedInClientAsync(member.Email!);
+        var (beforeStatus, _) = await client.GetPageAsync("/evaluations");
+        using var wrong = await client.SubmitAsync("/evaluators/join/abc", new Dictionary<string, string> { ["token"] = "abc" });
+        using var joined = await client.SubmitAsync($"/evaluators/join/{link}", new Dictionary<string, string> { ["token"] = link });
+        var (afterStatus, _) = await client.GetPageAsync("/evaluations");
+        var other = await Members.RegisterAsync(factory);
+        using var otherClient = await factory.SignedInClientAsync(other.Email!);
+        using var reused = await otherClient.SubmitAsync($"/evaluators/join/{link}", new Dictionary<string, string> { ["token"] = link });
+
+        Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
+        Assert.Contains("id=\"Invite_History-error\"", await badHistory.Content.ReadAsStringAsync());
+        Assert.NotEqual(HttpStatusCode.OK, beforeStatus);
+        Assert.Contains("초대 링크가 올바르지 않거나", await wrong.Content.ReadAsStringAsync());
+        Assert.Equal("/evaluations", PageClient.RedirectPath(joined));
+        Assert.Equal(HttpStatusCode.OK, afterStatus);
+        Assert.Contains("초대 링크가 올바르지 않거나", await reused.Content.ReadAsStringAsync());
+        await using var db = factory.CreateDbContext();
+        var evaluator = await db.Evaluators.SingleAsync(e => e.Email == email);
+        Assert.Equal(member.Id, evaluator.UserId);
+        Assert.Equal(["bio", "device"], evaluator.Fields);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Conflicts_DetectedOrDeclared_AreNeverAssigned_AndTheirScoresAreRefused(DatabaseProvider provider)
+    {
+        var factory = await hosts.GetAsync(provider);
+        var category = "cat-" + Guid.NewGuid().ToString("N")[..8]; // only this test's evaluators know it, so they are chosen first
+        var callId = await ProgramData.AddCallAsync(factory);
+        var applicant = await DirectoryData.AddOrganizationAsync(factory);
+        var applicationId = await EvaluationData.UnderEvaluationAsync(factory, callId, applicant.Id, 50_000_000, category);
+        var year = DateTimeOffset.UtcNow.Year;
+        var (sameOrganization, _) = await EvaluationData.InviteAsync(factory, "같은회사", affiliationNumber: applicant.BusinessNumber, fields: [category]);
+        var (recentWork, _) = await EvaluationData.InviteAsync(factory, "최근협업", history: [new HistoryEntry(year - 1, applicant.BusinessNumber, "공동연구")], fields: [category]);
+        var (declaredRelation, _) = await EvaluationData.InviteAsync(factory, "관계신고", relations: [applicant.BusinessNumber], fields: [category]);
+        var (oldWork, _) = await EvaluationData.InviteAsync(factory, "오래전협업", history: [new HistoryEntry(year - 5, applicant.BusinessNumber, "자문")], fields: [category]);
+        var (declarer, declarerId) = await EvaluationData.SignedInEvaluatorAsync(factory, "양심선언", fields: [category]);
+        using var staff = await ProgramData.SignedInProgramManagerAsync(factory);
+        var panel = $"/admin/calls/{callId}/evaluation";
+
+        await EvaluationData.OpenPanelAsync(staff, callId, 2);
+        using var auto = await staff.SubmitAsync(panel, [], panel + "?handler=Auto");
+        var declared = (await EvaluationData.AssignmentAsync(factory, applicationId, declarerId))!;
+        await DeclareAsync(declarer, declared.Id, conflicted: true, "신청 기업 대표와 친족");
+        var (_, sheet) = await declarer.GetPageAsync($"/evaluations/{declared.Id}");
+        using var scored = await ScoreAsync(declarer, declared.Id, 30, 50);
+        await EvaluationData.InviteAsync(factory, "예비위원"); // someone conflict-free to take the declarer's place
+        using var refill = await staff.SubmitAsync(panel, [], panel + "?handler=Auto");
+        using var byHand = await staff.SubmitAsync(panel, new Dictionary<string, string>
+        {
+            ["applicationId"] = $"{applicationId}", ["evaluatorId"] = $"{recentWork}", ["reason"] = "분야 전문가 부족",
+        }, panel + "?handler=Add");
+
+        await using var db = factory.CreateDbContext();
+        var assigned = await db.Assignments.Where(a => a.ApplicationId == applicationId).ToListAsync();
+        Assert.DoesNotContain(assigned, a => a.EvaluatorId == sameOrganization || a.EvaluatorId == recentWork || a.EvaluatorId == declaredRelation);
+        Assert.Contains(assigned, a => a.EvaluatorId == oldWork); // work more than three years ago is no conflict
+        Assert.Equal(2, assigned.Count(a => !a.Conflicted)); // the declared conflict was replaced
+        Assert.True(assigned.Single(a => a.EvaluatorId == declarerId).Conflicted);
+        Assert.Null(assigned.Single(a => a.EvaluatorId == declarerId).Score);
+        Assert.Contains("이해충돌을 밝혀", sheet);
+        Assert.DoesNotContain("뮤뮤 시험 과제", sheet); // the application's answers are never shown to a conflicted evaluator
+        Assert.Contains("이해충돌을 밝힌 신청서는 평가할 수 없습니다", await scored.Content.ReadAsStringAsync());
+        Assert.Contains("이해관계가 있어 평가할 수 없습니다", await byHand.Content.ReadAsStringAsync());
+        Assert.Contains(await db.AuditEvents.Where(e => e.Subject == $"application:{applicationId}").Select(e => e.Action).ToListAsync(),
+            a => a == Mirae.Web.Features.Audit.AuditActions.ConflictDeclared);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Scores_AreSealedUntilThePanelCloses_ThenTheSelectionIsConfirmedPublishedAndReproducible(DatabaseProvider provider)
+    {
+        var factory = await hosts.GetAsync(provider);
+        var category = "cat-" + Guid.NewGuid().ToString("N")[..8];
+        var callId = await ProgramData.AddCallAsync(factory);
+        var organizations = new List<Mirae.Web.Features.Directory.Organization>();
+        var applications = new List<int>();
+        foreach (var (name, amount) in new[] { ("뮤뮤큰과제(주)", 80_000_000L), ("뮤뮤알찬(주)", 50_000_000L), ("뮤뮤든든(주)", 50_000_000L) })
+        {
+            var organization = await DirectoryData.AddOrganizationAsync(factory, name);
+            organizations.Add(organization);
+            applications.Add(await EvaluationData.UnderEvaluationAsync(factory, callId, organization.Id, amount, category));
+        }
+        var applicantMember = await Members.RegisterAsync(factory);
+        await DirectoryData.LinkAsync(factory, applicantMember.Id, organizations[1].Id);
+        var (first, firstId) = await EvaluationData.SignedInEvaluatorAsync(factory, "첫째위원", fields: [category]);
+        var (second, secondId) = await EvaluationData.SignedInEvaluatorAsync(factory, "둘째위원", fields: [category]);
+        using var staff = await ProgramData.SignedInProgramManagerAsync(factory);
+        var panel = $"/admin/calls/{callId}/evaluation";
+        await EvaluationData.OpenPanelAsync(staff, callId, 2);
+        using var auto = await staff.SubmitAsync(panel, [], panel + "?handler=Auto");
+        // The big one scores best (95), the others 90 and 85: greedy funds only the big one; the optimum funds the other two.
+        var points = new[] { (38, 57), (36, 54), (34, 51) };
+        for (var i = 0; i < 3; i++)
+        {
+            foreach (var (client, evaluatorId) in new[] { (first, firstId), (second, secondId) })
+            {
+                var assignment = (await EvaluationData.AssignmentAsync(factory, applications[i], evaluatorId))!;
+                await DeclareAsync(client, assignment.Id, conflicted: false);
+                using var saved = await ScoreAsync(client, assignment.Id, points[i].Item1, points[i].Item2);
+                Assert.Equal("/evaluations", PageClient.RedirectPath(saved));
+            }
+        }
+        var othersSheet = (await EvaluationData.AssignmentAsync(factory, applications[0], secondId))!.Id;
+        var (otherStatus, _) = await first.GetPageAsync($"/evaluations/{othersSheet}");
+        var (_, sealedPage) = await staff.GetPageAsync(panel);
+        var selection = $"/admin/calls/{callId}/selection";
+        var inputs = new Dictionary<string, string> { ["Input.Budget"] = "100000000", ["Input.MinScore"] = "70", ["Input.CutPercent"] = "0", ["Input.MaxAwards"] = "" };
+        using var tooEarly = await staff.SubmitAsync(selection, inputs, selection + "?handler=Run");
+        using var closed = await staff.SubmitAsync(panel, [], panel + "?handler=Close");
+        var (_, unsealedPage) = await staff.GetPageAsync(panel);
+        using var run = await staff.SubmitAsync(selection, inputs, selection + "?handler=Run");
+        var runPage = await run.Content.ReadAsStringAsync();
+        using var withoutNote = await staff.SubmitAsync(selection, inputs, selection + "?handler=Confirm");
+        using var confirmed = await staff.SubmitAsync(selection, new Dictionary<string, string>(inputs) { ["Input.Note"] = "2026-11-20 선정위원회 심의 결과" },
+            selection + "?handler=Confirm");
+        using var visitor = factory.CreatePageClient();
+        var (resultsStatus, results) = await visitor.GetPageAsync($"/calls/{callId}/results");
+        var published = await visitor.Http.GetFromJsonAsync<JsonElement>($"/api/v1/calls/{callId}/selection");
+        using var rerun = await visitor.Http.PostAsJsonAsync("/api/v1/selection/solve", published.GetProperty("inputs"));
+        var rerunBody = await rerun.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.NotFound, otherStatus); // another evaluator's sheet does not exist for this one
+        Assert.DoesNotContain("제출 95.00점", sealedPage);
+        Assert.Contains("제출 95.00점", unsealedPage);
+        Assert.Contains("최적 선정: 2건, 총점 175.00점", runPage);
+        Assert.Contains("순위순 선정이라면: 1건, 총점 95.00점", runPage);
+        Assert.Contains("남은 예산이 80,000,000원 부족", runPage);
+        Assert.Contains("id=\"Input_Note-error\"", await withoutNote.Content.ReadAsStringAsync());
+        Assert.Equal($"/calls/{callId}/results", PageClient.RedirectPath(confirmed));
+        Assert.Equal(HttpStatusCode.OK, resultsStatus);
+        Assert.Contains("뮤뮤알찬(주)", results);
+        Assert.Contains("뮤뮤든든(주)", results);
+        Assert.DoesNotContain("뮤뮤큰과제(주)", results); // applicants not selected are not named
+        Assert.Equal(published.GetProperty("selected").EnumerateArray().Select(e => e.GetString()),
+            rerunBody.GetProperty("selected").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(2, published.GetProperty("selected").GetArrayLength());
+        await using var db = factory.CreateDbContext();
+        var statuses = await db.Applications.Where(a => applications.Contains(a.Id)).OrderBy(a => a.Id).Select(a => a.Status).ToListAsync();
+        Assert.Equal([ApplicationStatus.NotSelected, ApplicationStatus.Selected, ApplicationStatus.Selected], statuses);
+        Assert.Contains("평가를 마감한 뒤에 선정할 수 있습니다", await tooEarly.Content.ReadAsStringAsync());
+        Assert.Equal(panel, PageClient.RedirectPath(closed));
+        Assert.Equal(1, await db.Notifications.CountAsync(n => n.RecipientId == applicantMember.Id && n.MessageKey == "Notification.ApplicationSelected"));
+    }
+}
