@@ -1,0 +1,93 @@
+using Microsoft.Playwright;
+using Mirae.Web.Tests.Infrastructure;
+
+namespace Mirae.BrowserTests;
+
+[Collection("browser")]
+public sealed class EvaluationJourneyTests(BrowserFixture fixture)
+{
+    private static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", password);
+        await page.ClickAsync("[data-testid=sign-in-submit]");
+        await page.WaitForSelectorAsync("[data-testid=member-name]");
+    }
+
+    [Fact]
+    public async Task StaffAssign_AnEvaluatorDeclaresAConflictOnOneAndScoresAnother_StaffCloseSelectConfirm_TheResultsArePublic()
+    {
+        var callId = await ProgramData.AddCallAsync(fixture.Factory, "뮤뮤 브라우저 평가 공모");
+        var conflicted = await DirectoryData.AddOrganizationAsync(fixture.Factory, "뮤뮤이해관계(주)");
+        var scored = await DirectoryData.AddOrganizationAsync(fixture.Factory, "뮤뮤평가대상(주)");
+        await EvaluationData.UnderEvaluationAsync(fixture.Factory, callId, conflicted.Id, 40_000_000, "bio");
+        await EvaluationData.UnderEvaluationAsync(fixture.Factory, callId, scored.Id, 60_000_000, "bio");
+        var (_, token) = await EvaluationData.InviteAsync(fixture.Factory, "브라우저위원", fields: ["bio"]);
+        var evaluatorMember = await Members.RegisterAsync(fixture.Factory);
+
+        // The expert opens the sign-up link signed in and joins the pool.
+        var expert = await PageChecks.OpenAsync(fixture);
+        await SignInAsync(expert.Page, evaluatorMember.Email!, Members.Password);
+        await expert.Page.GotoAsync($"/evaluators/join/{token}");
+        await expert.AssertAccessibleAsync("evaluator-join");
+        await expert.Page.ClickAsync("[data-testid=join]");
+        await expert.Page.WaitForURLAsync("**/evaluations");
+
+        // Staff see the pool, set the panel to one evaluator per application, and assign.
+        var staff = await PageChecks.OpenAsync(fixture);
+        await SignInAsync(staff.Page, MiraeFactory.AdminEmail, MiraeFactory.AdminPassword);
+        await staff.Page.GotoAsync("/admin/evaluators");
+        await staff.Page.WaitForSelectorAsync("[data-testid=evaluators] th:has-text('브라우저위원')");
+        await staff.AssertAccessibleAsync("evaluator-pool");
+        await staff.Page.GotoAsync($"/admin/calls/{callId}/evaluation");
+        await staff.Page.FillAsync("#EvaluatorsPerApplication", "1");
+        await staff.Page.ClickAsync("[data-testid=save-panel]");
+        await staff.Page.ClickAsync("[data-testid=auto-assign]");
+        await staff.Page.WaitForSelectorAsync("[data-testid=flash]:has-text('2건을 배정')");
+        await staff.AssertAccessibleAsync("panel-assigned");
+
+        // The evaluator declares a conflict on one application, and scores the other.
+        await expert.Page.GotoAsync("/evaluations");
+        await expert.AssertAccessibleAsync("my-evaluations");
+        await expert.Page.ClickAsync("[data-testid=my-evaluations] tr:has-text('뮤뮤이해관계(주)') a");
+        await expert.Page.WaitForSelectorAsync("[data-testid=declare-form]");
+        await expert.AssertAccessibleAsync("declare");
+        await expert.Page.ClickAsync("label[for=conflicted-yes]");
+        await expert.Page.FillAsync("#note", "대표이사와 공동연구 중");
+        await expert.Page.ClickAsync("[data-testid=declare]");
+        await expert.Page.WaitForURLAsync("**/evaluations");
+        await expert.Page.ClickAsync("[data-testid=my-evaluations] tr:has-text('뮤뮤평가대상(주)') a");
+        await expert.Page.ClickAsync("[data-testid=declare]"); // "없습니다" is the default
+        await expert.Page.WaitForSelectorAsync("[data-testid=score-form]");
+        Assert.Contains("뮤뮤 시험 과제", await expert.Page.InnerTextAsync("[data-testid=answers]"));
+        await expert.AssertAccessibleAsync("score-sheet");
+        await expert.Page.FillAsync("#points-0", "36");
+        await expert.Page.FillAsync("#points-1", "54");
+        await expert.Page.FillAsync("#opinion", "국산화 효과가 큽니다.");
+        await expert.Page.ClickAsync("[data-testid=submit-scores]");
+        await expert.Page.WaitForSelectorAsync("[data-testid=flash]:has-text('제출했습니다')");
+
+        // Staff close the panel, run the selection, and confirm it with the committee's record.
+        await staff.Page.GotoAsync($"/admin/calls/{callId}/evaluation");
+        await staff.Page.ClickAsync("[data-testid=close-panel]");
+        await staff.Page.WaitForSelectorAsync("[data-testid=aggregate]:has-text('90.00')");
+        await staff.Page.ClickAsync("[data-testid=to-selection]");
+        await staff.AssertAccessibleAsync("selection-inputs");
+        await staff.Page.ClickAsync("[data-testid=run-selection]");
+        await staff.Page.WaitForSelectorAsync("[data-testid=optimum]");
+        Assert.Contains("1건, 총점 90.00점", await staff.Page.InnerTextAsync("[data-testid=optimum]"));
+        await staff.AssertAccessibleAsync("selection-result");
+        await staff.Page.FillAsync("#Input_Note", "선정위원회 심의(서면) 결과 원안 확정");
+        await staff.Page.ClickAsync("[data-testid=confirm-selection]");
+        await staff.Page.WaitForURLAsync($"**/calls/{callId}/results");
+
+        // Anyone sees the results and can fetch the inputs to re-run them.
+        var visitor = await PageChecks.OpenAsync(fixture);
+        await visitor.Page.GotoAsync($"/calls/{callId}");
+        await visitor.Page.ClickAsync("[data-testid=results-link]");
+        await visitor.Page.WaitForSelectorAsync("[data-testid=results] td:has-text('뮤뮤평가대상(주)')");
+        await visitor.AssertAccessibleAsync("results");
+        Assert.Contains("60,000,000원", await visitor.Page.InnerTextAsync("[data-testid=results]"));
+    }
+}
