@@ -55,6 +55,7 @@ public static class DataModule
             await DemoNotices.SeedAsync(db, services.GetRequiredService<TimeProvider>());
             await DirectoryModule.SeedDemoAsync(services, app.Environment.ContentRootPath);
             await DemoCalls.SeedAsync(db, services.GetRequiredService<TimeProvider>());
+            await Features.Evaluation.DemoEvaluation.SeedAsync(db, services.GetRequiredService<TimeProvider>());
         }
     }
 

@@ -18,6 +18,7 @@ public static class DemoCalls
         summary | longtext | 과제 요약 | Summary | required | 2000
         amount | money | 신청 금액 | Requested amount | required | 1000000-150000000
         kind | choice | 과제 유형 | Project type | required | new=신규/New; continuing=계속/Continuing
+        category | choice | 지원 분야 | Field | required | bio=바이오 소재/Bio materials; device=장비·부품/Equipment and parts; digital=디지털 헬스/Digital health
         items | multichoice | 대상 품목 | Target items | optional | media=세포배양 배지/Culture media; filter=바이러스 제거 필터/Virus filters; bag=일회용 백/Single-use bags; stopper=고무 마개/Rubber stoppers
         start | date | 착수 예정일 | Planned start | optional
         plan | file | 사업계획서 | Business plan | required | 1
@@ -86,8 +87,7 @@ public static class DemoCalls
         var ended = Call.Draft(commercialization, new Call.Terms(today.Year, $"{today.Year}년 상반기 사업화 지원", $"{today.Year} H1: commercialization support",
             "시제품 제작과 인증 비용을 지원했습니다.", "Prototype and certification costs were supported.",
             At(-90, 9), At(-60, 18), 800_000_000m, 80_000_000m, 10, Eligibility.Anyone, documents, rubric, form), At(-95, 9));
-        ended.Publish(At(-95, 10));
-        ended.Close(At(-60, 18));
+        ended.Publish(At(-95, 10)); // past its deadline, so ended; the demo evaluation applies to it, evaluates and closes it
         db.Calls.Add(ended);
         await db.SaveChangesAsync();
 

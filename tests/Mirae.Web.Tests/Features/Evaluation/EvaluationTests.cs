@@ -196,4 +196,28 @@ public sealed class EvaluationTests(Hosts hosts)
         Assert.Equal(panel, PageClient.RedirectPath(closed));
         Assert.Equal(1, await db.Notifications.CountAsync(n => n.RecipientId == applicantMember.Id && n.MessageKey == "Notification.ApplicationSelected"));
     }
+
+    [Fact]
+    public async Task DemoSeed_HasAnEvaluatorPool_AndAnEndedCallWhosePublishedSelectionReRunsTheSame()
+    {
+        var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
+        using var visitor = factory.CreatePageClient();
+        int callId;
+        await using (var db = factory.CreateDbContext())
+        {
+            Assert.True(await db.Evaluators.CountAsync(e => e.Email.EndsWith("@example.kr")) >= 6);
+            callId = await db.SelectionDecisions.OrderBy(d => d.Id).Select(d => d.CallId).FirstAsync();
+        }
+
+        var (status, results) = await visitor.GetPageAsync($"/calls/{callId}/results");
+        var published = await visitor.Http.GetFromJsonAsync<JsonElement>($"/api/v1/calls/{callId}/selection");
+        using var rerun = await visitor.Http.PostAsJsonAsync("/api/v1/selection/solve", published.GetProperty("inputs"));
+        var body = await rerun.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("상반기 사업화 지원", results);
+        Assert.Equal(published.GetProperty("selected").EnumerateArray().Select(e => e.GetString()),
+            body.GetProperty("selected").EnumerateArray().Select(e => e.GetString()));
+        Assert.True(published.GetProperty("selected").GetArrayLength() >= 3);
+    }
 }
