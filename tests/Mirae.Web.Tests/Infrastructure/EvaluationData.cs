@@ -9,7 +9,7 @@ namespace Mirae.Web.Tests.Infrastructure;
 /// <summary>Test data for evaluation: applications already under evaluation, and evaluators invited and joined through the real use cases.</summary>
 public static class EvaluationData
 {
-    /// <summary>A submitted, screened-in application sent to evaluation, with its requested amount and category answers.</summary>
+    /// <summary>A submitted, screened-in application sent to evaluation, with its requested amount, category answer and a business plan (PDF).</summary>
     public static async Task<int> UnderEvaluationAsync(MiraeFactory factory, int callId, int organizationId, long amount, string? category = null)
     {
         using var scope = factory.Services.CreateScope();
@@ -24,6 +24,8 @@ public static class EvaluationData
             answers[AssignEvaluators.CategoryKey] = category;
         }
         application.SaveDraft(call, answers, now);
+        application.Attach(call, "plan", 1, Mirae.Web.Infrastructure.StoredFile.Create("사업계획서.pdf",
+            new Mirae.Web.Infrastructure.FileTypes.Accepted(Mirae.Web.Infrastructure.FileType.Pdf, Files.Pdf()), now), member, now);
         db.Applications.Add(application);
         await db.SaveChangesAsync();
         application.Submit(call, member, now);

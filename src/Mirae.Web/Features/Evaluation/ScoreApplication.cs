@@ -16,9 +16,16 @@ public sealed class ScoreApplication(AppDbContext db, AuditLog audit, TimeProvid
     public sealed record Row(int Id, int CallId, string CallTitleKo, string CallTitleEn, string? ReceiptNumber, string ApplicantName, bool Declared, bool Conflicted,
         bool Submitted, bool PanelClosed);
 
+    public sealed record Attachment(int Id, string FieldKey, string FileName, long Length);
+
     public sealed record Sheet(int Id, int CallId, string CallTitleKo, string CallTitleEn, int ApplicationId, string? ReceiptNumber, string ApplicantName,
-        IReadOnlyList<Criterion> Rubric, IReadOnlyList<FormSection> Form, IReadOnlyDictionary<string, string> Answers, bool Declared, bool Conflicted,
-        string? ConflictNote, IReadOnlyList<CriterionScore> Points, string Opinion, int? Score, DateTimeOffset? SubmittedAt, bool PanelClosed);
+        IReadOnlyList<Criterion> Rubric, IReadOnlyList<FormSection> Form, IReadOnlyDictionary<string, string> Answers, IReadOnlyList<Attachment> Attachments,
+        bool Declared, bool Conflicted, string? ConflictNote, IReadOnlyList<CriterionScore> Points, string Opinion, int? Score, DateTimeOffset? SubmittedAt,
+        bool PanelClosed)
+    {
+        /// <summary>The application may be read: the evaluator declared no conflict.</summary>
+        public bool MayRead => Declared && !Conflicted;
+    }
 
     public async Task<IReadOnlyList<Row>> ListAsync(Guid userId, CancellationToken cancellationToken) =>
         await (from a in db.Assignments.AsNoTracking()
@@ -48,9 +55,13 @@ public sealed class ScoreApplication(AppDbContext db, AuditLog audit, TimeProvid
         }
         var a = row.Assignment;
         var open = a.DeclaredAt is not null && !a.Conflicted;
+        var attachments = open
+            ? await db.Applications.AsNoTracking().Where(x => x.Id == a.ApplicationId).SelectMany(x => x.Attachments)
+                .OrderBy(x => x.FieldKey).ThenBy(x => x.Id).Select(x => new Attachment(x.Id, x.FieldKey, x.File.FileName, x.File.Length)).ToListAsync(cancellationToken)
+            : [];
         return new Sheet(a.Id, row.Id, row.TitleKo, row.TitleEn, a.ApplicationId, row.ReceiptNumber, row.NameKo, row.Rubric, row.Form,
-            open ? row.Answers : new Dictionary<string, string>(), a.DeclaredAt is not null, a.Conflicted, a.ConflictNote, a.Points, a.Opinion, a.Score,
-            a.SubmittedAt, row.Closed);
+            open ? row.Answers : new Dictionary<string, string>(), attachments, a.DeclaredAt is not null, a.Conflicted, a.ConflictNote, a.Points, a.Opinion,
+            a.Score, a.SubmittedAt, row.Closed);
     }
 
     public async Task DeclareAsync(int assignmentId, Guid userId, bool conflicted, string? note, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Mirae.Web.Data;
 using Mirae.Web.Features.Accounts;
@@ -13,7 +14,7 @@ namespace Mirae.Web.Features.Evaluation;
 /// application's answers and the rubric to score, save and submit. Only the evaluator's own sheet is ever shown.
 /// </summary>
 [Authorize(Policy = EvaluationPolicies.Evaluator)]
-public sealed class ScoreSheetModel(ScoreApplication score, AppDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ScoreSheetModel(ScoreApplication score, AppDbContext db, Audit.AuditLog audit, IStringLocalizer<SharedResource> text) : PageModel
 {
     public ScoreApplication.Sheet Sheet { get; private set; } = null!;
 
@@ -23,6 +24,20 @@ public sealed class ScoreSheetModel(ScoreApplication score, AppDbContext db, ISt
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    /// <summary>A file of the application, once no conflict was declared; always a download, logged as personal-data access.</summary>
+    public async Task<IActionResult> OnGetFileAsync(int id, int attachmentId, CancellationToken cancellationToken)
+    {
+        if (await score.GetAsync(id, User.UserId(), cancellationToken) is not { MayRead: true } sheet || sheet.Attachments.All(a => a.Id != attachmentId))
+        {
+            return NotFound();
+        }
+        var file = await db.Applications.AsNoTracking().Where(a => a.Id == sheet.ApplicationId).SelectMany(a => a.Attachments).Where(x => x.Id == attachmentId)
+            .Select(x => new { x.File.FileName, x.File.Type, x.File.Content.Bytes }).SingleAsync(cancellationToken);
+        audit.Add(Audit.AuditActions.PersonalDataViewed, $"application:{sheet.ApplicationId}", $"evaluator download attachment:{attachmentId} {file.FileName}");
+        await db.SaveChangesAsync(cancellationToken);
+        return File(file.Bytes, FileTypes.ContentType(file.Type), file.FileName);
+    }
 
     public async Task<IActionResult> OnPostDeclareAsync(int id, bool conflicted, string? note, CancellationToken cancellationToken)
     {

@@ -18,7 +18,7 @@ public sealed class SelectUnderBudget(AppDbContext db, AuditLog audit, Notify no
     /// <summary>What the committee chooses: a uniform cut (percent) and per-application amounts override the requested amounts.</summary>
     public sealed record Inputs(long Budget, decimal MinScore, int? MaxAwards, int CutPercent, IReadOnlyDictionary<int, long> Amounts, IReadOnlyList<CategoryLimit> Limits);
 
-    public sealed record EvaluatorScore(int AssignmentId, string Evaluator, bool Conflicted, bool Submitted, int? Score, DateTimeOffset? RemindedAt);
+    public sealed record EvaluatorScore(int AssignmentId, int EvaluatorId, string Evaluator, bool Conflicted, bool Submitted, int? Score, DateTimeOffset? RemindedAt);
 
     public sealed record Standing(int ApplicationId, string ReceiptNumber, string ApplicantName, string? Category, long RequestedAmount,
         IReadOnlyList<EvaluatorScore> Scores, decimal? Aggregate, ApplicationStatus Status);
@@ -48,7 +48,7 @@ public sealed class SelectUnderBudget(AppDbContext db, AuditLog audit, Notify no
         var decision = await db.SelectionDecisions.AsNoTracking().Where(d => d.CallId == callId).OrderByDescending(d => d.Id).FirstOrDefaultAsync(cancellationToken);
         var standings = applications.Select(a => new Standing(a.Id, a.ReceiptNumber ?? a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), a.NameKo,
                 a.Answers.GetValueOrDefault(AssignEvaluators.CategoryKey), (long)(a.RequestedAmount ?? 0),
-                assignments.Where(x => x.ApplicationId == a.Id).Select(x => new EvaluatorScore(x.Id, x.Name, x.Conflicted, x.SubmittedAt is not null, x.Score, x.RemindedAt)).ToList(),
+                assignments.Where(x => x.ApplicationId == a.Id).Select(x => new EvaluatorScore(x.Id, x.EvaluatorId, x.Name, x.Conflicted, x.SubmittedAt is not null, x.Score, x.RemindedAt)).ToList(),
                 aggregates.TryGetValue(a.Id, out var score) ? score : null, a.Status))
             .OrderByDescending(s => s.Aggregate ?? -1).ThenBy(s => s.ApplicationId).ToList();
         return new Board(call.Id, call.TitleKo, call.TitleEn, (long)call.TotalBudget, call.ExpectedAwards, panel, standings, decision);

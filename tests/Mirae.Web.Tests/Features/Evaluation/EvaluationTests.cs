@@ -98,6 +98,12 @@ public sealed class EvaluationTests(Hosts hosts)
         var declared = (await EvaluationData.AssignmentAsync(factory, applicationId, declarerId))!;
         await DeclareAsync(declarer, declared.Id, conflicted: true, "신청 기업 대표와 친족");
         var (_, sheet) = await declarer.GetPageAsync($"/evaluations/{declared.Id}");
+        int attachmentId;
+        await using (var read = factory.CreateDbContext())
+        {
+            attachmentId = await read.Applications.Where(a => a.Id == applicationId).SelectMany(a => a.Attachments).Select(x => x.Id).SingleAsync();
+        }
+        var (fileStatus, _) = await declarer.GetPageAsync($"/evaluations/{declared.Id}?handler=File&attachmentId={attachmentId}");
         using var scored = await ScoreAsync(declarer, declared.Id, 30, 50);
         await EvaluationData.InviteAsync(factory, "예비위원"); // someone conflict-free to take the declarer's place
         using var refill = await staff.SubmitAsync(panel, [], panel + "?handler=Auto");
@@ -116,6 +122,7 @@ public sealed class EvaluationTests(Hosts hosts)
         Assert.Contains("이해충돌을 밝혀", sheet);
         Assert.DoesNotContain("뮤뮤 시험 과제", sheet); // the application's answers are never shown to a conflicted evaluator
         Assert.Contains("이해충돌을 밝힌 신청서는 평가할 수 없습니다", await scored.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, fileStatus); // nor its files
         Assert.Contains("이해관계가 있어 평가할 수 없습니다", await byHand.Content.ReadAsStringAsync());
         Assert.Contains(await db.AuditEvents.Where(e => e.Subject == $"application:{applicationId}").Select(e => e.Action).ToListAsync(),
             a => a == Mirae.Web.Features.Audit.AuditActions.ConflictDeclared);
@@ -143,6 +150,8 @@ public sealed class EvaluationTests(Hosts hosts)
         var panel = $"/admin/calls/{callId}/evaluation";
         await EvaluationData.OpenPanelAsync(staff, callId, 2);
         using var auto = await staff.SubmitAsync(panel, [], panel + "?handler=Auto");
+        using var reminded = await staff.SubmitAsync(panel, [], panel + "?handler=Remind");
+        var firstUser = await FirstUserAsync(factory, firstId);
         // The big one scores best (95), the others 90 and 85: greedy funds only the big one; the optimum funds the other two.
         var points = new[] { (38, 57), (36, 54), (34, 51) };
         for (var i = 0; i < 3; i++)
@@ -155,6 +164,10 @@ public sealed class EvaluationTests(Hosts hosts)
                 Assert.Equal("/evaluations", PageClient.RedirectPath(saved));
             }
         }
+        var ownSheet = (await EvaluationData.AssignmentAsync(factory, applications[0], firstId))!.Id;
+        var (_, ownPage) = await first.GetPageAsync($"/evaluations/{ownSheet}");
+        var fileLink = System.Text.RegularExpressions.Regex.Match(ownPage, "handler=File&amp;attachmentId=(\\d+)").Groups[1].Value;
+        using var download = await first.Http.GetAsync($"/evaluations/{ownSheet}?handler=File&attachmentId={fileLink}");
         var othersSheet = (await EvaluationData.AssignmentAsync(factory, applications[0], secondId))!.Id;
         var (otherStatus, _) = await first.GetPageAsync($"/evaluations/{othersSheet}");
         var (_, sealedPage) = await staff.GetPageAsync(panel);
@@ -175,6 +188,9 @@ public sealed class EvaluationTests(Hosts hosts)
         var rerunBody = await rerun.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.NotFound, otherStatus); // another evaluator's sheet does not exist for this one
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal(Files.Pdf(), await download.Content.ReadAsByteArrayAsync());
         Assert.DoesNotContain("제출 95.00점", sealedPage);
         Assert.Contains("제출 95.00점", unsealedPage);
         Assert.Contains("최적 선정: 2건, 총점 175.00점", runPage);
@@ -194,7 +210,30 @@ public sealed class EvaluationTests(Hosts hosts)
         Assert.Equal([ApplicationStatus.NotSelected, ApplicationStatus.Selected, ApplicationStatus.Selected], statuses);
         Assert.Contains("평가를 마감한 뒤에 선정할 수 있습니다", await tooEarly.Content.ReadAsStringAsync());
         Assert.Equal(panel, PageClient.RedirectPath(closed));
+        Assert.Equal(panel, PageClient.RedirectPath(reminded));
+        Assert.Equal(1, await db.Notifications.CountAsync(n => n.RecipientId == firstUser && n.MessageKey == "Notification.EvaluationReminder"));
         Assert.Equal(1, await db.Notifications.CountAsync(n => n.RecipientId == applicantMember.Id && n.MessageKey == "Notification.ApplicationSelected"));
+    }
+
+    private static async Task<Guid> FirstUserAsync(MiraeFactory factory, int evaluatorId)
+    {
+        await using var db = factory.CreateDbContext();
+        return await db.Evaluators.Where(e => e.Id == evaluatorId).Select(e => e.UserId!.Value).SingleAsync();
+    }
+
+    [Fact]
+    public void SelectionProblem_AppliesTheUniformCut_AndPerApplicationAmountsOverrideIt()
+    {
+        var panel = Panel.Open(1, 1, Aggregation.Mean, DateTimeOffset.UnixEpoch);
+        panel.Close(DateTimeOffset.UnixEpoch);
+        SelectUnderBudget.Standing Standing(int id, long amount, decimal? score, ApplicationStatus status = ApplicationStatus.UnderEvaluation) =>
+            new(id, $"R-{id}", "기업", "bio", amount, [], score, status);
+        var board = new SelectUnderBudget.Board(1, "공모", "Call", 1_000_000_000, 5, panel,
+            [Standing(1, 100_000_000, 80), Standing(2, 50_000_000, 75.5m), Standing(3, 70_000_000, null), Standing(4, 10_000_000, 99, ApplicationStatus.Selected)], null);
+
+        var problem = SelectUnderBudget.Problem(board, new SelectUnderBudget.Inputs(500_000_000, 70, null, 10, new Dictionary<int, long> { [2] = 30_000_000 }, []));
+
+        Assert.Equal([("R-1", 90_000_000L, 80m), ("R-2", 30_000_000L, 75.5m)], problem.Items.Select(i => (i.Id, i.Amount, i.Score)));
     }
 
     [Fact]
