@@ -6,14 +6,8 @@ namespace Mirae.BrowserTests;
 [Collection("browser")]
 public sealed class EvaluationJourneyTests(BrowserFixture fixture)
 {
-    private static async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", password);
-        await page.ClickAsync("[data-testid=sign-in-submit]");
-        await page.WaitForSelectorAsync("[data-testid=member-name]");
-    }
+    // A field no demo evaluator has, so the automatic assignment picks this test's evaluator first.
+    private const string Field = "mumu-browser";
 
     [Fact]
     public async Task StaffAssign_AnEvaluatorDeclaresAConflictOnOneAndScoresAnother_StaffCloseSelectConfirm_TheResultsArePublic()
@@ -21,14 +15,14 @@ public sealed class EvaluationJourneyTests(BrowserFixture fixture)
         var callId = await ProgramData.AddCallAsync(fixture.Factory, "뮤뮤 브라우저 평가 공모");
         var conflicted = await DirectoryData.AddOrganizationAsync(fixture.Factory, "뮤뮤이해관계(주)");
         var scored = await DirectoryData.AddOrganizationAsync(fixture.Factory, "뮤뮤평가대상(주)");
-        await EvaluationData.UnderEvaluationAsync(fixture.Factory, callId, conflicted.Id, 40_000_000, "bio");
-        await EvaluationData.UnderEvaluationAsync(fixture.Factory, callId, scored.Id, 60_000_000, "bio");
-        var (_, token) = await EvaluationData.InviteAsync(fixture.Factory, "브라우저위원", fields: ["bio"]);
+        await EvaluationData.UnderEvaluationAsync(fixture.Factory, callId, conflicted.Id, 40_000_000, Field);
+        await EvaluationData.UnderEvaluationAsync(fixture.Factory, callId, scored.Id, 60_000_000, Field);
+        var (_, token) = await EvaluationData.InviteAsync(fixture.Factory, "브라우저위원", fields: [Field]);
         var evaluatorMember = await Members.RegisterAsync(fixture.Factory);
 
         // The expert opens the sign-up link signed in and joins the pool.
         var expert = await PageChecks.OpenAsync(fixture);
-        await SignInAsync(expert.Page, evaluatorMember.Email!, Members.Password);
+        await expert.SignInAsync(evaluatorMember.Email!, Members.Password);
         await expert.Page.GotoAsync($"/evaluators/join/{token}");
         await expert.AssertAccessibleAsync("evaluator-join");
         await expert.Page.ClickAsync("[data-testid=join]");
@@ -36,7 +30,7 @@ public sealed class EvaluationJourneyTests(BrowserFixture fixture)
 
         // Staff see the pool, set the panel to one evaluator per application, and assign.
         var staff = await PageChecks.OpenAsync(fixture);
-        await SignInAsync(staff.Page, MiraeFactory.AdminEmail, MiraeFactory.AdminPassword);
+        await staff.SignInAsync(MiraeFactory.AdminEmail, MiraeFactory.AdminPassword);
         await staff.Page.GotoAsync("/admin/evaluators");
         await staff.Page.WaitForSelectorAsync("[data-testid=evaluators] th:has-text('브라우저위원')");
         await staff.AssertAccessibleAsync("evaluator-pool");

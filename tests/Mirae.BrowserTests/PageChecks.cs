@@ -31,6 +31,16 @@ public sealed class PageChecks
         return new PageChecks(fixture, await context.NewPageAsync());
     }
 
+    /// <summary>Signs in through the sign-in page and waits for the member's name in the header.</summary>
+    public async Task SignInAsync(string email, string password)
+    {
+        await Page.GotoAsync("/account/sign-in");
+        await Page.FillAsync("#Input_Email", email);
+        await Page.FillAsync("#Input_Password", password);
+        await Page.ClickAsync("[data-testid=sign-in-submit]");
+        await Page.WaitForSelectorAsync("[data-testid=member-name]");
+    }
+
     /// <summary>Runs axe-core (WCAG 2.1 A/AA and best practices) on the current page and fails on serious or critical findings.</summary>
     public async Task AssertAccessibleAsync(string step)
     {

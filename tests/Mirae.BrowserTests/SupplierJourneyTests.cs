@@ -10,22 +10,13 @@ public sealed class SupplierJourneyTests(BrowserFixture fixture)
     // A demo supplier (Data/Seed/directory/organizations.csv).
     private const string Supplier = "909-86-03085";
 
-    private static async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", password);
-        await page.ClickAsync("[data-testid=sign-in-submit]");
-        await page.WaitForSelectorAsync("[data-testid=member-name]");
-    }
-
     [Fact]
     public async Task Member_AsksForTheOrganization_StaffApprove_MemberCertifiesAndDocumentsAProduct()
     {
         var member = await Members.RegisterAsync(fixture.Factory, kind: MemberKind.CompanyMember, businessNumber: Supplier);
         var supplier = await PageChecks.OpenAsync(fixture);
         var page = supplier.Page;
-        await SignInAsync(page, member.Email!, Members.Password);
+        await supplier.SignInAsync(member.Email!, Members.Password);
 
         await page.ClickAsync("nav a[href='/my/organization']");
         Assert.Equal(Supplier, await page.InputValueAsync("#BusinessNumber"));
@@ -35,7 +26,7 @@ public sealed class SupplierJourneyTests(BrowserFixture fixture)
         await supplier.AssertAccessibleAsync("my-organization-pending");
 
         var staff = await PageChecks.OpenAsync(fixture);
-        await SignInAsync(staff.Page, MiraeFactory.AdminEmail, MiraeFactory.AdminPassword);
+        await staff.SignInAsync(MiraeFactory.AdminEmail, MiraeFactory.AdminPassword);
         await staff.Page.GotoAsync("/admin/memberships");
         await staff.AssertAccessibleAsync("memberships");
         var row = staff.Page.Locator("[data-testid=membership-requests] tr", new() { HasText = member.Email! });

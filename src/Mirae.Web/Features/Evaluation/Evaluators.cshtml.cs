@@ -12,7 +12,7 @@ namespace Mirae.Web.Features.Evaluation;
 
 /// <summary>Program staff keep the evaluator pool: invite experts (a sign-up link to send), see their load, deactivate them.</summary>
 [Authorize(Policy = AdministrationPolicies.ProgramStaff)]
-public sealed class EvaluatorsModel(EvaluatorPool pool, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class EvaluatorsModel(EvaluatorPool pool, Audit.AuditLog audit, Data.AppDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed class InviteForm
     {
@@ -53,7 +53,13 @@ public sealed class EvaluatorsModel(EvaluatorPool pool, IStringLocalizer<SharedR
 
     public IReadOnlyList<EvaluatorPool.Row> Rows { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Rows = await pool.ListAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Rows = await pool.ListAsync(cancellationToken);
+        // Evaluators' names and e-mail addresses are personal data.
+        audit.Add(Audit.AuditActions.PersonalDataViewed, "evaluators", $"rows={Rows.Count}");
+        await db.SaveChangesAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
     {
@@ -103,7 +109,14 @@ public sealed class EvaluatorsModel(EvaluatorPool pool, IStringLocalizer<SharedR
 
     public async Task<IActionResult> OnPostActiveAsync(int evaluatorId, bool active, CancellationToken cancellationToken)
     {
-        await pool.SetActiveAsync(evaluatorId, active, cancellationToken);
+        try
+        {
+            await pool.SetActiveAsync(evaluatorId, active, cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
         TempData["Flash"] = text[active ? "Evaluators.Activated" : "Evaluators.Deactivated"].Value;
         return RedirectToPage();
     }
