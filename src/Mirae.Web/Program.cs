@@ -5,6 +5,7 @@ using Mirae.Web.Features.Audit;
 using Mirae.Web.Features.Directory;
 using Mirae.Web.Features.Evaluation;
 using Mirae.Web.Features.Health;
+using Mirae.Web.Features.Localization;
 using Mirae.Web.Features.Notices;
 using Mirae.Web.Features.Notifications;
 using Mirae.Web.Features.Programs;
@@ -29,6 +30,7 @@ builder.Services.AddNotices();
 builder.Services.AddDirectory();
 builder.Services.AddPrograms();
 builder.Services.AddEvaluation();
+builder.Services.AddLocalizationProject();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
@@ -45,6 +47,7 @@ app.MapDirectoryApi();
 app.MapCallsApi();
 app.MapApplicationsApi();
 app.MapSelectionApi();
+app.MapNeedsApi();
 app.Run();
 return 0;
 

@@ -6,6 +6,7 @@ using Mirae.Web.Features.Accounts;
 using Mirae.Web.Features.Audit;
 using Mirae.Web.Features.Directory;
 using Mirae.Web.Features.Evaluation;
+using Mirae.Web.Features.Localization;
 using Mirae.Web.Features.Notices;
 using Mirae.Web.Features.Notifications;
 using Mirae.Web.Features.Programs;
@@ -38,6 +39,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Panel> Panels => Set<Panel>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<SelectionDecision> SelectionDecisions => Set<SelectionDecision>();
+    public DbSet<Need> Needs => Set<Need>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -70,6 +72,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         builder.ApplyConfiguration(new PanelConfiguration());
         builder.ApplyConfiguration(new AssignmentConfiguration());
         builder.ApplyConfiguration(new SelectionDecisionConfiguration());
+        builder.ApplyConfiguration(new NeedConfiguration());
+        builder.ApplyConfiguration(new NeedInvitationConfiguration());
         if (Database.IsNpgsql())
         {
             ProductSearch.ConfigurePostgres(builder.Entity<Product>());

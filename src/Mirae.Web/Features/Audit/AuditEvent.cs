@@ -57,6 +57,7 @@ public static class AuditActions
     public const string ScoreSubmitted = "assignment.submitted";
     public const string PanelClosed = "panel.closed";
     public const string SelectionConfirmed = "selection.confirmed";
+    public const string NeedPosted = "need.posted";
 }
 
 public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>

@@ -1,0 +1,11 @@
+namespace Mirae.Web.Features.Localization;
+
+public static class LocalizationModule
+{
+    /// <summary>The localization project (국산화): buyers' needs and supplier matching.</summary>
+    public static IServiceCollection AddLocalizationProject(this IServiceCollection services)
+    {
+        services.AddScoped<Needs>();
+        return services;
+    }
+}

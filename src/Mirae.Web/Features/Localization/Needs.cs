@@ -1,0 +1,126 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Mirae.Web.Data;
+using Mirae.Web.Features.Accounts;
+using Mirae.Web.Features.Audit;
+using Mirae.Web.Features.Directory;
+using Mirae.Web.Infrastructure;
+
+namespace Mirae.Web.Features.Localization;
+
+/// <summary>Buyers' needs: posting, who may see one, the list, and the ranked matches of the directory's products.</summary>
+public sealed class Needs(AppDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 100;
+
+    public sealed record Row(int Id, string Title, string BuyerKo, string MaterialCode, string MaterialKo, string MaterialEn, NeedVisibility Visibility, NeedStatus Status,
+        DateOnly? NeededBy, DateTimeOffset UpdatedAt);
+
+    public sealed record Details(Need Need, string BuyerKo, string BuyerBusinessNumber, string MaterialCode, string MaterialKo, string MaterialEn, bool MayEdit);
+
+    /// <summary>Organizations of kind buyer the member is an approved member of.</summary>
+    public async Task<IReadOnlyList<(int Id, string NameKo)>> BuyerOrganizationsAsync(Guid userId, CancellationToken cancellationToken) =>
+        (await db.Memberships.Where(m => m.UserId == userId && m.Status == MembershipStatus.Approved)
+            .Join(db.Organizations.Where(o => o.Kind == OrganizationKind.Buyer), m => m.OrganizationId, o => o.Id, (m, o) => new { o.Id, o.NameKo })
+            .OrderBy(o => o.NameKo).ToListAsync(cancellationToken)).Select(o => (o.Id, o.NameKo)).ToList();
+
+    public async Task<int> PostAsync(int buyerId, Need.Terms terms, Guid memberId, CancellationToken cancellationToken)
+    {
+        if (!await db.Memberships.IsApprovedMemberAsync(memberId, buyerId, cancellationToken)
+            || !await db.Organizations.AnyAsync(o => o.Id == buyerId && o.Kind == OrganizationKind.Buyer, cancellationToken))
+        {
+            throw new DomainException("need.not-buyer", "Need.NotBuyer", StatusCodes.Status403Forbidden);
+        }
+        if (!await db.Materials.AnyAsync(m => m.Id == terms.MaterialId, cancellationToken))
+        {
+            throw new DomainException("need.material-unknown", "Need.MaterialUnknown", StatusCodes.Status400BadRequest);
+        }
+        var need = Need.Post(buyerId, terms, memberId, clock.GetUtcNow());
+        db.Needs.Add(need);
+        await db.SaveChangesAsync(cancellationToken);
+        audit.Add(AuditActions.NeedPosted, $"need:{need.Id}", need.Title);
+        await db.SaveChangesAsync(cancellationToken);
+        return need.Id;
+    }
+
+    /// <summary>Open public needs, and every need the caller may see (their own organizations', invitations, all for staff).</summary>
+    public async Task<(int Total, IReadOnlyList<Row> Items)> ListAsync(ClaimsPrincipal user, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var visible = Visible(user);
+        var total = await visible.CountAsync(cancellationToken);
+        var query = from n in visible
+                    join o in db.Organizations on n.BuyerId equals o.Id
+                    join m in db.Materials on n.MaterialId equals m.Id
+                    orderby n.Status, n.UpdatedAt descending, n.Id descending
+                    select new Row(n.Id, n.Title, o.NameKo, m.Code, m.NameKo, m.NameEn, n.Visibility, n.Status, n.NeededBy, n.UpdatedAt);
+        return (total, await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken));
+    }
+
+    public async Task<Details?> GetAsync(int id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var row = await (from n in Visible(user).Where(n => n.Id == id)
+                         join o in db.Organizations on n.BuyerId equals o.Id
+                         join m in db.Materials on n.MaterialId equals m.Id
+                         select new { Need = n, o.NameKo, o.BusinessNumber, m.Code, MaterialKo = m.NameKo, MaterialEn = m.NameEn }).SingleOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+        var mayEdit = user.Identity?.IsAuthenticated == true && await db.Memberships.IsApprovedMemberAsync(user.UserId(), row.Need.BuyerId, cancellationToken);
+        return new Details(row.Need, row.NameKo, row.BusinessNumber, row.Code, row.MaterialKo, row.MaterialEn, mayEdit);
+    }
+
+    /// <summary>The ranked matches of a need the caller may see; null when they may not (or it does not exist).</summary>
+    public async Task<IReadOnlyList<Match>?> MatchesAsync(int id, ClaimsPrincipal user, int limit, CancellationToken cancellationToken)
+    {
+        var need = await Visible(user).SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
+        return need is null ? null : await MatchAsync(need, limit, cancellationToken);
+    }
+
+    /// <summary>
+    /// Loads the products of the need's material category that hold every required certificate valid today (the
+    /// database filters those), then ranks them in memory by <see cref="Matching"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<Match>> MatchAsync(Need need, int limit, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToKst().Date);
+        var categoryMaterials = (await db.Materials.Where(m => m.CategoryId == db.Materials.Where(x => x.Id == need.MaterialId).Select(x => x.CategoryId).Single())
+            .Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var products = db.Products.AsNoTracking().Where(p => categoryMaterials.Contains(p.MaterialId));
+        foreach (var code in need.RequiredCertificates)
+        {
+            products = products.Where(p => p.Certificates.Any(c => c.Code == code && c.IssuedOn <= today && c.ExpiresOn >= today));
+        }
+        var rows = await products.Select(p => new
+        {
+            p.Id, p.Code, p.NameKo, p.Organization.BusinessNumber, SupplierKo = p.Organization.NameKo, p.Organization.RegionKo, p.MaterialId, MaterialCode = p.Material.Code,
+            Specifications = p.Specifications.Select(s => new { s.Key, s.Value }).ToList(),
+            Certificates = p.Certificates.Select(c => new { c.Code, c.IssuedOn, c.ExpiresOn }).ToList(),
+            Documents = p.Documents.Select(d => d.Kind).ToList(),
+        }).AsSplitQuery().ToListAsync(cancellationToken);
+        var candidates = rows.Select(r => new Candidate(r.Id, r.Code, r.NameKo, r.BusinessNumber, r.SupplierKo, r.RegionKo, r.MaterialId, r.MaterialCode,
+            r.Specifications.GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.First().Value),
+            r.Certificates.Select(c => (c.Code, c.IssuedOn, c.ExpiresOn)).ToList(), r.Documents.ToHashSet()));
+        return Matching.Rank(need, categoryMaterials, candidates, today, limit);
+    }
+
+    /// <summary>Public needs for everyone; invited-only ones for the buyer's members, the invited suppliers' members and staff.</summary>
+    private IQueryable<Need> Visible(ClaimsPrincipal user)
+    {
+        if (user.IsInRole(Roles.ProgramManager) || user.IsInRole(Roles.Administrator))
+        {
+            return db.Needs.AsNoTracking();
+        }
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return db.Needs.AsNoTracking().Where(n => n.Visibility == NeedVisibility.Public);
+        }
+        var userId = user.UserId();
+        var mine = db.Memberships.Where(m => m.UserId == userId && m.Status == MembershipStatus.Approved);
+        var myOrganizations = mine.Select(m => m.OrganizationId);
+        var myNumbers = mine.Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => o.BusinessNumber);
+        return db.Needs.AsNoTracking().Where(n => n.Visibility == NeedVisibility.Public || myOrganizations.Contains(n.BuyerId)
+            || n.Invitations.Any(i => myNumbers.Contains(i.BusinessNumber)));
+    }
+}
