@@ -40,6 +40,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<SelectionDecision> SelectionDecisions => Set<SelectionDecision>();
     public DbSet<Need> Needs => Set<Need>();
+    public DbSet<Qualification> Qualifications => Set<Qualification>();
+    public DbSet<ChangeNotice> ChangeNotices => Set<ChangeNotice>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -74,6 +76,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         builder.ApplyConfiguration(new SelectionDecisionConfiguration());
         builder.ApplyConfiguration(new NeedConfiguration());
         builder.ApplyConfiguration(new NeedInvitationConfiguration());
+        builder.ApplyConfiguration(new QualificationConfiguration());
+        builder.ApplyConfiguration(new ChangeNoticeConfiguration());
+        builder.ApplyConfiguration(new ChangeAcknowledgementConfiguration());
         if (Database.IsNpgsql())
         {
             ProductSearch.ConfigurePostgres(builder.Entity<Product>());

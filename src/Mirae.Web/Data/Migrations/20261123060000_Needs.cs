@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Mirae.Web.Data.Migrations;
 
-/// <summary>Buyers' needs for materials and the suppliers invited to invited-only ones.</summary>
+/// <summary>Buyers' needs (and the suppliers invited to invited-only ones), buyers' qualifications of products, and suppliers' change notices with their acknowledgements.</summary>
 [DbContext(typeof(AppDbContext))]
 [Migration("20261123060000_Needs")]
 public sealed class Needs : Migration
@@ -54,10 +54,77 @@ public sealed class Needs : Migration
             });
         migrationBuilder.CreateIndex("IX_NeedInvitations_NeedId_BusinessNumber", "NeedInvitations", ["NeedId", "BusinessNumber"], unique: true);
         migrationBuilder.CreateIndex("IX_NeedInvitations_BusinessNumber", "NeedInvitations", "BusinessNumber");
+
+        migrationBuilder.CreateTable(
+            name: "Qualifications",
+            columns: table => new
+            {
+                Id = table.Identity<int>(),
+                BuyerId = table.Column<int>(nullable: false),
+                ProductId = table.Column<int>(nullable: false),
+                Decision = table.Column<string>(maxLength: 20, nullable: false),
+                NextReviewOn = table.Column<DateOnly>(nullable: true),
+                Shared = table.Column<bool>(nullable: false),
+                Summary = table.Column<string>(maxLength: 2000, nullable: false),
+                Tests = table.Column<string>(nullable: false),
+                RecordedById = table.Column<Guid>(nullable: false),
+                CreatedAt = table.Instant(migrationBuilder),
+                UpdatedAt = table.Instant(migrationBuilder),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_Qualifications", x => x.Id);
+                table.ForeignKey("FK_Qualifications_Organizations_BuyerId", x => x.BuyerId, "Organizations", "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey("FK_Qualifications_Products_ProductId", x => x.ProductId, "Products", "Id", onDelete: ReferentialAction.Cascade);
+            });
+        migrationBuilder.CreateIndex("IX_Qualifications_BuyerId_ProductId", "Qualifications", ["BuyerId", "ProductId"], unique: true);
+        migrationBuilder.CreateIndex("IX_Qualifications_ProductId", "Qualifications", "ProductId");
+
+        migrationBuilder.CreateTable(
+            name: "ChangeNotices",
+            columns: table => new
+            {
+                Id = table.Identity<int>(),
+                ProductId = table.Column<int>(nullable: false),
+                Category = table.Column<string>(maxLength: 20, nullable: false),
+                Description = table.Column<string>(maxLength: 4000, nullable: false),
+                AffectedLots = table.Column<string>(maxLength: 500, nullable: false),
+                EffectiveOn = table.Column<DateOnly>(nullable: false),
+                FiledById = table.Column<Guid>(nullable: false),
+                FiledAt = table.Instant(migrationBuilder),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_ChangeNotices", x => x.Id);
+                table.ForeignKey("FK_ChangeNotices_Products_ProductId", x => x.ProductId, "Products", "Id", onDelete: ReferentialAction.Cascade);
+            });
+        migrationBuilder.CreateIndex("IX_ChangeNotices_ProductId", "ChangeNotices", "ProductId");
+
+        migrationBuilder.CreateTable(
+            name: "ChangeAcknowledgements",
+            columns: table => new
+            {
+                Id = table.Identity<int>(),
+                ChangeNoticeId = table.Column<int>(nullable: false),
+                BuyerId = table.Column<int>(nullable: false),
+                AcknowledgedAt = table.Instant(migrationBuilder, nullable: true),
+                AcknowledgedById = table.Column<Guid>(nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_ChangeAcknowledgements", x => x.Id);
+                table.ForeignKey("FK_ChangeAcknowledgements_ChangeNotices_ChangeNoticeId", x => x.ChangeNoticeId, "ChangeNotices", "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey("FK_ChangeAcknowledgements_Organizations_BuyerId", x => x.BuyerId, "Organizations", "Id", onDelete: ReferentialAction.Restrict);
+            });
+        migrationBuilder.CreateIndex("IX_ChangeAcknowledgements_ChangeNoticeId_BuyerId", "ChangeAcknowledgements", ["ChangeNoticeId", "BuyerId"], unique: true);
+        migrationBuilder.CreateIndex("IX_ChangeAcknowledgements_BuyerId", "ChangeAcknowledgements", "BuyerId");
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropTable("ChangeAcknowledgements");
+        migrationBuilder.DropTable("ChangeNotices");
+        migrationBuilder.DropTable("Qualifications");
         migrationBuilder.DropTable("NeedInvitations");
         migrationBuilder.DropTable("Needs");
     }

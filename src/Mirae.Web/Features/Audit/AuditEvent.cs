@@ -58,6 +58,9 @@ public static class AuditActions
     public const string PanelClosed = "panel.closed";
     public const string SelectionConfirmed = "selection.confirmed";
     public const string NeedPosted = "need.posted";
+    public const string QualificationRecorded = "qualification.recorded";
+    public const string ChangeFiled = "change.filed";
+    public const string ChangeAcknowledged = "change.acknowledged";
 }
 
 public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>

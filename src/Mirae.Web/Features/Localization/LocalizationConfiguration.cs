@@ -34,3 +34,42 @@ public sealed class NeedInvitationConfiguration : IEntityTypeConfiguration<NeedI
         builder.HasIndex(i => i.BusinessNumber);
     }
 }
+
+public sealed class QualificationConfiguration : IEntityTypeConfiguration<Qualification>
+{
+    public void Configure(EntityTypeBuilder<Qualification> builder)
+    {
+        builder.Property(q => q.Decision).HasConversion<string>().HasMaxLength(20);
+        builder.Property(q => q.Summary).HasMaxLength(2000);
+        builder.Property(q => q.Tests).HasJsonConversion(null);
+        builder.HasIndex(q => new { q.BuyerId, q.ProductId }).IsUnique();
+        builder.HasIndex(q => q.ProductId);
+        builder.HasOne<Directory.Organization>().WithMany().HasForeignKey(q => q.BuyerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Directory.Product>().WithMany().HasForeignKey(q => q.ProductId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class ChangeNoticeConfiguration : IEntityTypeConfiguration<ChangeNotice>
+{
+    public void Configure(EntityTypeBuilder<ChangeNotice> builder)
+    {
+        builder.Property(n => n.Category).HasConversion<string>().HasMaxLength(20);
+        builder.Property(n => n.Description).HasMaxLength(4000);
+        builder.Property(n => n.AffectedLots).HasMaxLength(500);
+        builder.HasIndex(n => n.ProductId);
+        builder.HasOne<Directory.Product>().WithMany().HasForeignKey(n => n.ProductId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(n => n.Acknowledgements).WithOne().HasForeignKey(a => a.ChangeNoticeId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(n => n.Acknowledgements).HasField("_acknowledgements");
+    }
+}
+
+public sealed class ChangeAcknowledgementConfiguration : IEntityTypeConfiguration<ChangeAcknowledgement>
+{
+    public void Configure(EntityTypeBuilder<ChangeAcknowledgement> builder)
+    {
+        builder.ToTable("ChangeAcknowledgements");
+        builder.HasIndex(a => new { a.ChangeNoticeId, a.BuyerId }).IsUnique();
+        builder.HasIndex(a => a.BuyerId);
+        builder.HasOne<Directory.Organization>().WithMany().HasForeignKey(a => a.BuyerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -6,6 +6,7 @@ public static class LocalizationModule
     public static IServiceCollection AddLocalizationProject(this IServiceCollection services)
     {
         services.AddScoped<Needs>();
+        services.AddScoped<SupplyChain>();
         return services;
     }
 }

@@ -6,7 +6,7 @@ namespace Mirae.Web.Features.Localization;
 /// <summary>What matching knows of a product: public directory data only.</summary>
 public sealed record Candidate(int ProductId, string ProductCode, string NameKo, string BusinessNumber, string SupplierKo, string? RegionKo, int MaterialId, string MaterialCode,
     IReadOnlyDictionary<string, string> Specifications, IReadOnlyList<(string Code, DateOnly IssuedOn, DateOnly ExpiresOn)> Certificates,
-    IReadOnlySet<DocumentKind> Documents);
+    IReadOnlySet<DocumentKind> Documents, int SharedApprovals = 0, int SharedConditionals = 0);
 
 /// <summary>One reason of a match: what was compared, how it came out (<c>null</c> when the product does not say).</summary>
 public sealed record MatchReason(string Kind, string Detail, bool? Met);
@@ -18,10 +18,11 @@ public sealed record Match(Candidate Product, int Score, IReadOnlyList<MatchReas
 /// specification met, every required certificate valid today. The rest ranks, out of 100:
 /// <list type="bullet">
 /// <item>material: 30 for the very material, 10 for another material of its category;</item>
-/// <item>specifications: 30 × the share met (a value the product does not state counts half; all 30 when none are asked);</item>
+/// <item>specifications: 25 × the share met (a value the product does not state counts half; all 25 when none are asked);</item>
 /// <item>certificates: 20 × the share of required ones valid beyond 90 days (valid but expiring within 90 days counts half; all 20 when none are asked);</item>
-/// <item>documents: 5 each for a CoA, an extractables report and a raw-material questionnaire;</item>
-/// <item>region: 5 for a supplier in Incheon.</item>
+/// <item>documents: 4 each for a CoA, an extractables report and a raw-material questionnaire;</item>
+/// <item>region: 5 for a supplier in Incheon;</item>
+/// <item>earlier qualifications: 8 when another buyer shared an approval of the product, 4 when only a conditional one.</item>
 /// </list>
 /// Ties go to the lower product id, so the order is stable.
 /// </summary>
@@ -56,7 +57,7 @@ public static class Matching
             specPoints += met switch { true => 1m, null => 0.5m, _ => 0m };
             reasons.Add(new MatchReason("specification", $"{requirement.Key}: {product.Specifications.GetValueOrDefault(requirement.Key) ?? "?"} ({Describe(requirement)})", met));
         }
-        score += need.Requirements.Count == 0 ? 30 : 30 * specPoints / need.Requirements.Count;
+        score += need.Requirements.Count == 0 ? 25 : 25 * specPoints / need.Requirements.Count;
 
         decimal certificatePoints = 0;
         foreach (var code in need.RequiredCertificates)
@@ -75,12 +76,15 @@ public static class Matching
         foreach (var kind in QualityDocuments)
         {
             var present = product.Documents.Contains(kind);
-            score += present ? 5 : 0;
+            score += present ? 4 : 0;
             reasons.Add(new MatchReason("document", kind.ToString(), present));
         }
         var incheon = product.RegionKo?.StartsWith("인천", StringComparison.Ordinal) == true;
         score += incheon ? 5 : 0;
         reasons.Add(new MatchReason("region", product.RegionKo ?? "?", incheon));
+        score += product.SharedApprovals > 0 ? 8 : product.SharedConditionals > 0 ? 4 : 0;
+        reasons.Add(new MatchReason("qualification", $"{product.SharedApprovals} approved, {product.SharedConditionals} conditional (shared by other buyers)",
+            product.SharedApprovals + product.SharedConditionals > 0));
         return new Match(product, (int)Math.Round(score, MidpointRounding.AwayFromZero), reasons);
     }
 

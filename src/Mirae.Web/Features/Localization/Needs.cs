@@ -99,9 +99,17 @@ public sealed class Needs(AppDbContext db, AuditLog audit, TimeProvider clock)
             Certificates = p.Certificates.Select(c => new { c.Code, c.IssuedOn, c.ExpiresOn }).ToList(),
             Documents = p.Documents.Select(d => d.Kind).ToList(),
         }).AsSplitQuery().ToListAsync(cancellationToken);
+        // Other buyers' shared decisions (never the need's own buyer, whose view of its own tests is not a reference).
+        var productIds = rows.Select(r => r.Id).ToList();
+        var shared = (await db.Qualifications.AsNoTracking()
+                .Where(q => q.Shared && q.BuyerId != need.BuyerId && productIds.Contains(q.ProductId)
+                    && (q.Decision == QualificationDecision.Approved || q.Decision == QualificationDecision.Conditional))
+                .Select(q => new { q.ProductId, q.Decision }).ToListAsync(cancellationToken))
+            .ToLookup(q => q.ProductId);
         var candidates = rows.Select(r => new Candidate(r.Id, r.Code, r.NameKo, r.BusinessNumber, r.SupplierKo, r.RegionKo, r.MaterialId, r.MaterialCode,
             r.Specifications.GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.First().Value),
-            r.Certificates.Select(c => (c.Code, c.IssuedOn, c.ExpiresOn)).ToList(), r.Documents.ToHashSet()));
+            r.Certificates.Select(c => (c.Code, c.IssuedOn, c.ExpiresOn)).ToList(), r.Documents.ToHashSet(),
+            shared[r.Id].Count(q => q.Decision == QualificationDecision.Approved), shared[r.Id].Count(q => q.Decision == QualificationDecision.Conditional)));
         return Matching.Rank(need, categoryMaterials, candidates, today, limit);
     }
 

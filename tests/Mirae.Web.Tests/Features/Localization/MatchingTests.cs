@@ -58,12 +58,15 @@ public sealed class MatchingTests
 
         var match = Matching.Evaluate(need, product, Today)!;
 
-        // material 30 + specifications 30 × (1 + ½)/2 + certificates 20 × (1 + ½)/2 + CoA 5 + Incheon 5
-        Assert.Equal(30 + 22.5 + 15 + 5 + 5, match.Score, 0.5);
+        // material 30 + specifications 25 × (1 + ½)/2 + certificates 20 × (1 + ½)/2 + CoA 4 + Incheon 5 + no shared qualification 0
+        Assert.Equal(Math.Round(30 + 18.75 + 15 + 4 + 5, MidpointRounding.AwayFromZero), match.Score);
         Assert.Equal([true, null], match.Reasons.Where(r => r.Kind == "specification").Select(r => r.Met));
         Assert.Contains(match.Reasons, r => r.Kind == "certificate" && r.Detail.StartsWith("USP665: expiring", StringComparison.Ordinal));
         Assert.Equal([true, false, false], match.Reasons.Where(r => r.Kind == "document").Select(r => r.Met));
         Assert.Contains(match.Reasons, r => r is { Kind: "region", Met: true });
+        Assert.Contains(match.Reasons, r => r is { Kind: "qualification", Met: false });
+        Assert.Equal(match.Score + 8, Matching.Evaluate(need, product with { SharedApprovals = 1 }, Today)!.Score);
+        Assert.Equal(match.Score + 4, Matching.Evaluate(need, product with { SharedConditionals = 2 }, Today)!.Score);
     }
 
     [Fact]
@@ -81,10 +84,10 @@ public sealed class MatchingTests
 
         var ranked = Matching.Rank(need, new HashSet<int> { Material, Sibling }, products, Today, 10);
 
-        // 2: 30+30+20+5 = 85; 3: the same outside Incheon = 80; 5: another material that meets the specification = 65;
+        // 2: 30+25+20+5 = 80; 3: the same outside Incheon = 75; 5: another material that meets the specification = 60;
         // 4: the material but not the specification = 55; 1 is outside the category.
         Assert.Equal([2, 3, 5, 4], ranked.Select(m => m.Product.ProductId));
-        Assert.Equal([85, 80, 65, 55], ranked.Select(m => m.Score));
+        Assert.Equal([80, 75, 60, 55], ranked.Select(m => m.Score));
         Assert.True(ranked.Zip(ranked.Skip(1)).All(p => p.First.Score >= p.Second.Score));
     }
 }

@@ -1,0 +1,72 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Mirae.Web.Data;
+using Mirae.Web.Features.Accounts;
+using Mirae.Web.Features.Directory;
+using Mirae.Web.Infrastructure;
+
+namespace Mirae.Web.Features.Localization;
+
+/// <summary>A supplier files change notices for its products and sees which qualifying buyers have acknowledged them.</summary>
+[Authorize]
+public sealed class MyChangesModel(SupplyChain supply, AppDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public IReadOnlyList<(int Id, string Label)> Products { get; private set; } = [];
+    public IReadOnlyList<SupplyChain.NoticeRow> Notices { get; private set; } = [];
+
+    [BindProperty] public int ProductId { get; set; }
+    [BindProperty] public ChangeCategory Category { get; set; }
+
+    [BindProperty, Display(Name = "Change.Description"), StringLength(4000, ErrorMessage = "Validation.MaxLength")]
+    public string? Description { get; set; }
+
+    [BindProperty, Display(Name = "Change.Lots"), StringLength(500, ErrorMessage = "Validation.MaxLength")]
+    public string? AffectedLots { get; set; }
+
+    [BindProperty, Display(Name = "Change.EffectiveOn"), Required(ErrorMessage = "Validation.Required")]
+    public DateOnly? EffectiveOn { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ? Page() : Forbid();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return Forbid();
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        try
+        {
+            await supply.FileChangeAsync(ProductId, Category, Description ?? "", AffectedLots ?? "", EffectiveOn!.Value, User.UserId(), cancellationToken);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(e.Code == "change.notice-too-short" ? nameof(EffectiveOn) : e.Code == "change.invalid" ? nameof(Description) : "",
+                text[e.MessageKey, ChangeNotice.NoticeDays(Category)]);
+            db.ChangeTracker.Clear();
+            return Page();
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        TempData["Flash"] = text["Change.Filed"].Value;
+        return RedirectToPage();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        var suppliers = (await supply.OrganizationsAsync(User.UserId(), OrganizationKind.Supplier, cancellationToken)).Select(o => o.Id).ToList();
+        Products = (await db.Products.Where(p => suppliers.Contains(p.OrganizationId)).OrderBy(p => p.Code).Select(p => new { p.Id, p.Code, p.NameKo })
+            .ToListAsync(cancellationToken)).Select(p => (p.Id, $"{p.Code} · {p.NameKo}")).ToList();
+        Notices = await supply.NoticesAsync(User.UserId(), asSupplier: true, cancellationToken);
+        return suppliers.Count > 0;
+    }
+}

@@ -1,0 +1,112 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Mirae.Web.Data;
+using Mirae.Web.Features.Accounts;
+using Mirae.Web.Features.Directory;
+using Mirae.Web.Infrastructure;
+
+namespace Mirae.Web.Features.Localization;
+
+/// <summary>A buyer's qualifications (sample tests and decisions) and the change notices it must acknowledge.</summary>
+[Authorize]
+public sealed class MyQualificationsModel(SupplyChain supply, AppDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public IReadOnlyList<(int Id, string NameKo)> Buyers { get; private set; } = [];
+    public IReadOnlyList<SupplyChain.QualificationRow> Rows { get; private set; } = [];
+    public IReadOnlyList<SupplyChain.NoticeRow> Notices { get; private set; } = [];
+
+    [BindProperty] public int BuyerId { get; set; }
+    [BindProperty, Display(Name = "Qualification.Product")] public string? ProductCode { get; set; }
+    [BindProperty] public QualificationDecision Decision { get; set; }
+    [BindProperty, Display(Name = "Qualification.NextReview")] public DateOnly? NextReviewOn { get; set; }
+    [BindProperty] public bool Shared { get; set; }
+    [BindProperty, Display(Name = "Qualification.Summary"), StringLength(2000, ErrorMessage = "Validation.MaxLength")] public string? Summary { get; set; }
+    [BindProperty, Display(Name = "Qualification.Tests"), StringLength(8000, ErrorMessage = "Validation.MaxLength")] public string? Tests { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string? product, CancellationToken cancellationToken)
+    {
+        ProductCode = product;
+        return await LoadAsync(cancellationToken) ? Page() : Forbid();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return Forbid();
+        }
+        var tests = ParseTests(Tests);
+        if (tests is null)
+        {
+            ModelState.AddModelError(nameof(Tests), text["Qualification.TestsInvalid"]);
+        }
+        if (string.IsNullOrWhiteSpace(ProductCode))
+        {
+            ModelState.AddModelError(nameof(ProductCode), text["Validation.Required", text["Qualification.Product"]]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        try
+        {
+            await supply.RecordAsync(BuyerId, ProductCode!, Decision, NextReviewOn, Shared, Summary ?? "", tests!, User.UserId(), cancellationToken);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(e.Code == "qualification.product-unknown" ? nameof(ProductCode) : e.Code.EndsWith("review-date-required", StringComparison.Ordinal)
+                ? nameof(NextReviewOn) : "", text[e.MessageKey]);
+            db.ChangeTracker.Clear();
+            return Page();
+        }
+        TempData["Flash"] = text["Qualification.Recorded"].Value;
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostAcknowledgeAsync(int noticeId, int buyerId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await supply.AcknowledgeAsync(noticeId, buyerId, User.UserId(), cancellationToken);
+        }
+        catch (DomainException)
+        {
+            return Forbid();
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        TempData["Flash"] = text["Change.Acknowledged"].Value;
+        return RedirectToPage();
+    }
+
+    /// <summary>Lines of <c>date | lot | property | result | pass or fail</c>.</summary>
+    public static List<SampleTest>? ParseTests(string? lines)
+    {
+        var tests = new List<SampleTest>();
+        foreach (var line in (lines ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = line.Split('|', StringSplitOptions.TrimEntries);
+            if (parts.Length != 5 || !DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on)
+                || parts[4].ToLowerInvariant() is not ("pass" or "fail" or "적합" or "부적합"))
+            {
+                return null;
+            }
+            tests.Add(new SampleTest(on, parts[1], parts[2], parts[3], parts[4].ToLowerInvariant() is "pass" or "적합"));
+        }
+        return tests;
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        Buyers = await supply.OrganizationsAsync(User.UserId(), OrganizationKind.Buyer, cancellationToken);
+        Rows = await supply.OwnAsync(User.UserId(), cancellationToken);
+        Notices = await supply.NoticesAsync(User.UserId(), asSupplier: false, cancellationToken);
+        return Buyers.Count > 0;
+    }
+}
