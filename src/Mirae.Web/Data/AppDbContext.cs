@@ -42,6 +42,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Need> Needs => Set<Need>();
     public DbSet<Qualification> Qualifications => Set<Qualification>();
     public DbSet<ChangeNotice> ChangeNotices => Set<ChangeNotice>();
+    public DbSet<ConsultationSession> ConsultationSessions => Set<ConsultationSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -79,6 +80,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         builder.ApplyConfiguration(new QualificationConfiguration());
         builder.ApplyConfiguration(new ChangeNoticeConfiguration());
         builder.ApplyConfiguration(new ChangeAcknowledgementConfiguration());
+        builder.ApplyConfiguration(new ConsultationSessionConfiguration());
+        builder.ApplyConfiguration(new ConsultationSlotConfiguration());
         if (Database.IsNpgsql())
         {
             ProductSearch.ConfigurePostgres(builder.Entity<Product>());

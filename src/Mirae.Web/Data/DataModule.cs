@@ -56,7 +56,7 @@ public static class DataModule
             await DirectoryModule.SeedDemoAsync(services, app.Environment.ContentRootPath);
             await DemoCalls.SeedAsync(db, services.GetRequiredService<TimeProvider>());
             await Features.Evaluation.DemoEvaluation.SeedAsync(db, services.GetRequiredService<TimeProvider>());
-            await Features.Localization.DemoNeeds.SeedAsync(db, services.GetRequiredService<TimeProvider>());
+            await Features.Localization.DemoLocalization.SeedAsync(db, services.GetRequiredService<TimeProvider>());
         }
     }
 

@@ -3,13 +3,15 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Mirae.Web.Data.Migrations;
 
-/// <summary>Buyers' needs (and the suppliers invited to invited-only ones), buyers' qualifications of products, and suppliers' change notices with their acknowledgements.</summary>
+/// <summary>Buyers' needs (and the suppliers invited to invited-only ones), buyers' qualifications of products, suppliers' change notices with their acknowledgements, and pre-consultation sessions with their slots.</summary>
 [DbContext(typeof(AppDbContext))]
 [Migration("20261123060000_Needs")]
 public sealed class Needs : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.AddColumn<long>("AnnualImportValue", "Materials", nullable: true);
+
         migrationBuilder.CreateTable(
             name: "Needs",
             columns: table => new
@@ -67,6 +69,7 @@ public sealed class Needs : Migration
                 Shared = table.Column<bool>(nullable: false),
                 Summary = table.Column<string>(maxLength: 2000, nullable: false),
                 Tests = table.Column<string>(nullable: false),
+                SupplyingSince = table.Column<DateOnly>(nullable: true),
                 RecordedById = table.Column<Guid>(nullable: false),
                 CreatedAt = table.Instant(migrationBuilder),
                 UpdatedAt = table.Instant(migrationBuilder),
@@ -118,14 +121,62 @@ public sealed class Needs : Migration
             });
         migrationBuilder.CreateIndex("IX_ChangeAcknowledgements_ChangeNoticeId_BuyerId", "ChangeAcknowledgements", ["ChangeNoticeId", "BuyerId"], unique: true);
         migrationBuilder.CreateIndex("IX_ChangeAcknowledgements_BuyerId", "ChangeAcknowledgements", "BuyerId");
+
+        migrationBuilder.CreateTable(
+            name: "ConsultationSessions",
+            columns: table => new
+            {
+                Id = table.Identity<int>(),
+                MaterialId = table.Column<int>(nullable: false),
+                Title = table.Column<string>(maxLength: 200, nullable: false),
+                Place = table.Column<string>(maxLength: 200, nullable: false),
+                VideoLink = table.Column<string>(maxLength: 500, nullable: true),
+                StartsAt = table.Instant(migrationBuilder),
+                SlotMinutes = table.Column<int>(nullable: false),
+                CreatedAt = table.Instant(migrationBuilder),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_ConsultationSessions", x => x.Id);
+                table.ForeignKey("FK_ConsultationSessions_Materials_MaterialId", x => x.MaterialId, "Materials", "Id", onDelete: ReferentialAction.Restrict);
+            });
+        migrationBuilder.CreateIndex("IX_ConsultationSessions_MaterialId", "ConsultationSessions", "MaterialId");
+
+        migrationBuilder.CreateTable(
+            name: "ConsultationSlots",
+            columns: table => new
+            {
+                Id = table.Identity<int>(),
+                SessionId = table.Column<int>(nullable: false),
+                Number = table.Column<int>(nullable: false),
+                StartsAt = table.Instant(migrationBuilder),
+                EndsAt = table.Instant(migrationBuilder),
+                BuyerId = table.Column<int>(nullable: true),
+                SupplierId = table.Column<int>(nullable: true),
+                Outcome = table.Column<string>(maxLength: 2000, nullable: true),
+                Version = table.Column<int>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_ConsultationSlots", x => x.Id);
+                table.ForeignKey("FK_ConsultationSlots_ConsultationSessions_SessionId", x => x.SessionId, "ConsultationSessions", "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey("FK_ConsultationSlots_Organizations_BuyerId", x => x.BuyerId, "Organizations", "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey("FK_ConsultationSlots_Organizations_SupplierId", x => x.SupplierId, "Organizations", "Id", onDelete: ReferentialAction.Restrict);
+            });
+        migrationBuilder.CreateIndex("IX_ConsultationSlots_SessionId_Number", "ConsultationSlots", ["SessionId", "Number"], unique: true);
+        migrationBuilder.CreateIndex("IX_ConsultationSlots_BuyerId", "ConsultationSlots", "BuyerId");
+        migrationBuilder.CreateIndex("IX_ConsultationSlots_SupplierId", "ConsultationSlots", "SupplierId");
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropTable("ConsultationSlots");
+        migrationBuilder.DropTable("ConsultationSessions");
         migrationBuilder.DropTable("ChangeAcknowledgements");
         migrationBuilder.DropTable("ChangeNotices");
         migrationBuilder.DropTable("Qualifications");
         migrationBuilder.DropTable("NeedInvitations");
+        migrationBuilder.DropColumn("AnnualImportValue", "Materials");
         migrationBuilder.DropTable("Needs");
     }
 }

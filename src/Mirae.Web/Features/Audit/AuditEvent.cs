@@ -61,6 +61,9 @@ public static class AuditActions
     public const string QualificationRecorded = "qualification.recorded";
     public const string ChangeFiled = "change.filed";
     public const string ChangeAcknowledged = "change.acknowledged";
+    public const string SessionScheduled = "session.scheduled";
+    public const string SlotBooked = "slot.booked";
+    public const string SlotOutcome = "slot.outcome";
 }
 
 public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>

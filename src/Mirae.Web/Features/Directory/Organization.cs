@@ -76,6 +76,8 @@ public sealed class Material
     public string? HsCode { get; private set; }
     /// <summary>The year the material became a localization target (국산화 대상); null when it is not one.</summary>
     public int? LocalizationTargetYear { get; private set; }
+    /// <summary>What the region imports of it a year (won), weighting the localization rate; null when unknown.</summary>
+    public long? AnnualImportValue { get; private set; }
 
     private Material()
     {
@@ -91,4 +93,6 @@ public sealed class Material
         HsCode = hsCode;
         LocalizationTargetYear = targetYear;
     }
+
+    public void SetAnnualImportValue(long? won) => AnnualImportValue = won is null or >= 0 ? won : throw new ArgumentOutOfRangeException(nameof(won));
 }

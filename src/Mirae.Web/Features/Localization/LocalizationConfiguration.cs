@@ -73,3 +73,32 @@ public sealed class ChangeAcknowledgementConfiguration : IEntityTypeConfiguratio
         builder.HasOne<Directory.Organization>().WithMany().HasForeignKey(a => a.BuyerId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class ConsultationSessionConfiguration : IEntityTypeConfiguration<ConsultationSession>
+{
+    public void Configure(EntityTypeBuilder<ConsultationSession> builder)
+    {
+        builder.Property(s => s.Title).HasMaxLength(200);
+        builder.Property(s => s.Place).HasMaxLength(200);
+        builder.Property(s => s.VideoLink).HasMaxLength(500);
+        builder.HasIndex(s => s.MaterialId);
+        builder.HasOne<Directory.Material>().WithMany().HasForeignKey(s => s.MaterialId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(s => s.Slots).WithOne().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(s => s.Slots).HasField("_slots");
+    }
+}
+
+public sealed class ConsultationSlotConfiguration : IEntityTypeConfiguration<ConsultationSlot>
+{
+    public void Configure(EntityTypeBuilder<ConsultationSlot> builder)
+    {
+        builder.ToTable("ConsultationSlots");
+        builder.Property(s => s.Outcome).HasMaxLength(2000);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.HasIndex(s => new { s.SessionId, s.Number }).IsUnique();
+        builder.HasIndex(s => s.BuyerId);
+        builder.HasIndex(s => s.SupplierId);
+        builder.HasOne<Directory.Organization>().WithMany().HasForeignKey(s => s.BuyerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Directory.Organization>().WithMany().HasForeignKey(s => s.SupplierId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

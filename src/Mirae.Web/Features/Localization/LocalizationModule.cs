@@ -7,6 +7,8 @@ public static class LocalizationModule
     {
         services.AddScoped<Needs>();
         services.AddScoped<SupplyChain>();
+        services.AddScoped<Consultations>();
+        services.AddScoped<LocalizationProgress>();
         return services;
     }
 }

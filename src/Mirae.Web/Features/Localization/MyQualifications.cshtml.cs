@@ -24,6 +24,7 @@ public sealed class MyQualificationsModel(SupplyChain supply, AppDbContext db, I
     [BindProperty] public QualificationDecision Decision { get; set; }
     [BindProperty, Display(Name = "Qualification.NextReview")] public DateOnly? NextReviewOn { get; set; }
     [BindProperty] public bool Shared { get; set; }
+    [BindProperty, Display(Name = "Qualification.SupplyingSince")] public DateOnly? SupplyingSince { get; set; }
     [BindProperty, Display(Name = "Qualification.Summary"), StringLength(2000, ErrorMessage = "Validation.MaxLength")] public string? Summary { get; set; }
     [BindProperty, Display(Name = "Qualification.Tests"), StringLength(8000, ErrorMessage = "Validation.MaxLength")] public string? Tests { get; set; }
 
@@ -54,12 +55,12 @@ public sealed class MyQualificationsModel(SupplyChain supply, AppDbContext db, I
         }
         try
         {
-            await supply.RecordAsync(BuyerId, ProductCode!, Decision, NextReviewOn, Shared, Summary ?? "", tests!, User.UserId(), cancellationToken);
+            await supply.RecordAsync(BuyerId, ProductCode!, Decision, NextReviewOn, Shared, Summary ?? "", tests!, User.UserId(), cancellationToken, SupplyingSince);
         }
         catch (DomainException e)
         {
             ModelState.AddModelError(e.Code == "qualification.product-unknown" ? nameof(ProductCode) : e.Code.EndsWith("review-date-required", StringComparison.Ordinal)
-                ? nameof(NextReviewOn) : "", text[e.MessageKey]);
+                ? nameof(NextReviewOn) : e.Code.EndsWith("supply-unqualified", StringComparison.Ordinal) ? nameof(SupplyingSince) : "", text[e.MessageKey]);
             db.ChangeTracker.Clear();
             return Page();
         }

@@ -32,6 +32,8 @@ public sealed class Qualification
     public bool Shared { get; private set; }
     public string Summary { get; private set; } = "";
     public IReadOnlyList<SampleTest> Tests { get; private set; } = [];
+    /// <summary>The first day of regular supply under this qualification (공급 개시), once it happens.</summary>
+    public DateOnly? SupplyingSince { get; private set; }
     public Guid RecordedById { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -44,8 +46,13 @@ public sealed class Qualification
         new() { BuyerId = buyerId, ProductId = productId, Decision = QualificationDecision.Testing, RecordedById = memberId, CreatedAt = now, UpdatedAt = now };
 
     /// <summary>Records the tests so far and the decision; a decision other than testing needs a next review date unless disqualified.</summary>
-    public void Record(QualificationDecision decision, DateOnly? nextReviewOn, bool shared, string summary, IReadOnlyList<SampleTest> tests, Guid memberId, DateTimeOffset now)
+    public void Record(QualificationDecision decision, DateOnly? nextReviewOn, bool shared, string summary, IReadOnlyList<SampleTest> tests, Guid memberId, DateTimeOffset now,
+        DateOnly? supplyingSince = null)
     {
+        if (supplyingSince is not null && decision is not (QualificationDecision.Approved or QualificationDecision.Conditional))
+        {
+            throw new DomainException("qualification.supply-unqualified", "Qualification.SupplyUnqualified", StatusCodes.Status400BadRequest);
+        }
         if (tests.Count > MaxTests || summary.Trim().Length > 2000
             || tests.Any(t => t.Property.Trim().Length is 0 or > 100 || t.Result.Trim().Length is 0 or > 200 || t.Lot.Length > 50))
         {
@@ -56,7 +63,7 @@ public sealed class Qualification
             throw new DomainException("qualification.review-date-required", "Qualification.ReviewDateRequired", StatusCodes.Status400BadRequest);
         }
         (Decision, NextReviewOn, Shared, Summary, Tests) = (decision, nextReviewOn, shared, summary.Trim(), tests.ToList());
-        (RecordedById, UpdatedAt) = (memberId, now);
+        (RecordedById, UpdatedAt, SupplyingSince) = (memberId, now, supplyingSince);
     }
 
     /// <summary>The buyer relies on the product: it must hear of the supplier's changes (변경 통보).</summary>

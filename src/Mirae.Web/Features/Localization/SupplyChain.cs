@@ -15,7 +15,8 @@ namespace Mirae.Web.Features.Localization;
 public sealed class SupplyChain(AppDbContext db, AuditLog audit, Notify notify, TimeProvider clock)
 {
     public sealed record QualificationRow(int Id, int BuyerId, string BuyerKo, int ProductId, string ProductCode, string ProductKo, string SupplierKo,
-        QualificationDecision Decision, DateOnly? NextReviewOn, bool Shared, string Summary, IReadOnlyList<SampleTest> Tests, DateTimeOffset UpdatedAt);
+        QualificationDecision Decision, DateOnly? NextReviewOn, bool Shared, string Summary, IReadOnlyList<SampleTest> Tests, DateTimeOffset UpdatedAt,
+        DateOnly? SupplyingSince);
 
     /// <summary>Another buyer's shared summary: the decision and its summary text, never the test results.</summary>
     public sealed record SharedSummary(string BuyerKo, QualificationDecision Decision, string Summary, DateTimeOffset UpdatedAt);
@@ -24,7 +25,7 @@ public sealed class SupplyChain(AppDbContext db, AuditLog audit, Notify notify, 
         string AffectedLots, DateOnly EffectiveOn, DateTimeOffset FiledAt, IReadOnlyList<(int BuyerId, string BuyerKo, DateTimeOffset? AcknowledgedAt)> Buyers);
 
     public async Task<int> RecordAsync(int buyerId, string productCode, QualificationDecision decision, DateOnly? nextReviewOn, bool shared, string summary,
-        IReadOnlyList<SampleTest> tests, Guid memberId, CancellationToken cancellationToken)
+        IReadOnlyList<SampleTest> tests, Guid memberId, CancellationToken cancellationToken, DateOnly? supplyingSince = null)
     {
         await RequireMemberAsync(buyerId, OrganizationKind.Buyer, memberId, cancellationToken);
         var productId = await db.Products.Where(p => p.Code == productCode.Trim()).Select(p => (int?)p.Id).SingleOrDefaultAsync(cancellationToken)
@@ -36,7 +37,7 @@ public sealed class SupplyChain(AppDbContext db, AuditLog audit, Notify notify, 
             qualification = Qualification.Start(buyerId, productId, memberId, now);
             db.Qualifications.Add(qualification);
         }
-        qualification.Record(decision, nextReviewOn, shared, summary, tests, memberId, now);
+        qualification.Record(decision, nextReviewOn, shared, summary, tests, memberId, now, supplyingSince);
         audit.Add(AuditActions.QualificationRecorded, $"product:{productId}", $"buyer:{buyerId} {decision} shared={shared} tests={tests.Count}");
         await db.SaveChangesAsync(cancellationToken);
         return qualification.Id;
@@ -52,7 +53,7 @@ public sealed class SupplyChain(AppDbContext db, AuditLog audit, Notify notify, 
                       join p in db.Products on q.ProductId equals p.Id
                       orderby q.UpdatedAt descending, q.Id descending
                       select new QualificationRow(q.Id, q.BuyerId, b.NameKo, p.Id, p.Code, p.NameKo, p.Organization.NameKo, q.Decision, q.NextReviewOn, q.Shared,
-                          q.Summary, q.Tests, q.UpdatedAt)).ToListAsync(cancellationToken);
+                          q.Summary, q.Tests, q.UpdatedAt, q.SupplyingSince)).ToListAsync(cancellationToken);
     }
 
     /// <summary>Other buyers' shared summaries of a product (what anyone matching it may read).</summary>

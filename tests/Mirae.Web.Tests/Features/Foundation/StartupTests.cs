@@ -69,7 +69,7 @@ public sealed class StartupTests
             "directory/documents/{id:int}", "calls", "calls/{id:int}", "api/v1/calls/", "api/v1/calls/{id:int}",
             "calls/{id:int}/templates/{number:int}", "api/v1/selection/solve",
             "calls/{id:int}/results", "api/v1/calls/{id:int}/selection",
-            "needs", "needs/{id:int}", "api/v1/needs/", "api/v1/needs/{id:int}/matches",
+            "needs", "needs/{id:int}", "api/v1/needs/", "api/v1/needs/{id:int}/matches", "consultations", "consultations/{id:int}",
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), anonymous.Order(StringComparer.Ordinal));
         var fallback = await factory.Services.GetRequiredService<IAuthorizationPolicyProvider>().GetFallbackPolicyAsync();

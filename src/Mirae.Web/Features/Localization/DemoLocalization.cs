@@ -4,8 +4,11 @@ using Mirae.Web.Features.Directory;
 
 namespace Mirae.Web.Features.Localization;
 
-/// <summary>The demo's needs: what the demo buyers ask of local suppliers (public, and one for invited suppliers only). Added once.</summary>
-public static class DemoNeeds
+/// <summary>
+/// The demo's localization project: import values of the targets, what the demo buyers ask of local suppliers (public,
+/// and one for invited suppliers only), a coming consultation session, and qualifications at several stages. Added once.
+/// </summary>
+public static class DemoLocalization
 {
     private static readonly string[] DemoMaterials = ["FIL-VIR", "SUB-2D", "PKG-STOP", "MED-CHO"];
 
@@ -39,6 +42,33 @@ public static class DemoNeeds
                 [new("format", "powder", null, null, true), new("animal_origin_free", "yes", null, null, false)], [], "연 2,000 L 분량", 8),
             Post(0, "MED-CHO", "CHO 피드 배지 공동 평가 (초청 기업)", "초청한 공급기업과만 공유하는 수요입니다.",
                 [new("format", "liquid", null, null, false)], ["ISO13485"], "연 1,000 L", 10, NeedVisibility.Invited, [supplier]));
+
+        // Yearly import values (won) of the targets, for the weighted rate: larger for media, resins and filters.
+        foreach (var material in await db.Materials.Where(m => m.LocalizationTargetYear != null).ToListAsync())
+        {
+            var weight = material.Code[..3] switch { "MED" => 90, "RES" => 70, "FIL" => 60, "SUB" => 40, _ => 12 };
+            material.SetAnnualImportValue((weight + material.Code.Length * 3L) * 1_000_000_000);
+        }
+
+        var session = ConsultationSession.Schedule(materials["FIL-VIR"], "바이러스 제거 필터 사전 상담회", "인천테크노파크 본관 3층 회의실", null,
+            new DateTimeOffset(today.AddDays(14).ToDateTime(new TimeOnly(14, 0)), TimeSpan.FromHours(9)), 30, 6, now);
+        db.ConsultationSessions.Add(session);
+        var firstSlot = session.Slots[0];
+        firstSlot.Book(buyers[0].Id, asBuyer: true, now);
+
+        // One buyer qualified and is supplied with a 2D bag; another is testing stoppers.
+        var bag = await db.Products.Where(p => p.MaterialId == materials["SUB-2D"]).OrderBy(p => p.Id).Select(p => p.Id).FirstOrDefaultAsync();
+        var stopper = await db.Products.Where(p => p.MaterialId == materials["PKG-STOP"]).OrderBy(p => p.Id).Select(p => p.Id).FirstOrDefaultAsync();
+        if (bag != 0 && stopper != 0)
+        {
+            var approved = Qualification.Start(buyers[1 % buyers.Count].Id, bag, Guid.Empty, now.AddDays(-60));
+            approved.Record(QualificationDecision.Approved, today.AddYears(1), shared: true, "3개 로트 추출물·완전성 시험 적합, 공정 적용 승인",
+                [new SampleTest(today.AddDays(-50), "L2609", "추출물(USP<665>)", "기준 이내", true), new SampleTest(today.AddDays(-45), "L2609", "완전성", "누설 없음", true)],
+                Guid.Empty, now.AddDays(-40), supplyingSince: today.AddDays(-20));
+            var testing = Qualification.Start(buyers[2 % buyers.Count].Id, stopper, Guid.Empty, now.AddDays(-10));
+            testing.Record(QualificationDecision.Testing, null, shared: false, "", [new SampleTest(today.AddDays(-7), "S-01", "CCIT", "진행 중", true)], Guid.Empty, now.AddDays(-7));
+            db.Qualifications.AddRange(approved, testing);
+        }
         await db.SaveChangesAsync();
     }
 }
