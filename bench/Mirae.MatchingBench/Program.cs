@@ -41,6 +41,10 @@ DbContextOptions<AppDbContext> Options()
 {
     var builder = new DbContextOptionsBuilder<AppDbContext>();
     DataModule.UseProvider(builder, provider, connection);
+    if (options.ContainsKey("sql"))
+    {
+        builder.LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted], Microsoft.Extensions.Logging.LogLevel.Information);
+    }
     return builder.Options;
 }
 
@@ -99,6 +103,7 @@ await using (var db = new AppDbContext(Options()))
         var one = Stopwatch.StartNew();
         matched += (await needs.MatchAsync(need, 20, CancellationToken.None)).Count;
         times.Add(one.Elapsed.TotalMilliseconds);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  need {need.Id}: {one.Elapsed.TotalMilliseconds:F0} ms"));
     }
     total.Stop();
 }

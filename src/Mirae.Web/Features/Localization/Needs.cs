@@ -85,30 +85,37 @@ public sealed class Needs(AppDbContext db, AuditLog audit, TimeProvider clock)
     public async Task<IReadOnlyList<Match>> MatchAsync(Need need, int limit, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToKst().Date);
-        var categoryMaterials = (await db.Materials.Where(m => m.CategoryId == db.Materials.Where(x => x.Id == need.MaterialId).Select(x => x.CategoryId).Single())
-            .Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet();
-        var products = db.Products.AsNoTracking().Where(p => categoryMaterials.Contains(p.MaterialId));
+        var categoryId = await db.Materials.Where(m => m.Id == need.MaterialId).Select(m => m.CategoryId).SingleAsync(cancellationToken);
+        var materialCodes = await db.Materials.AsNoTracking().Where(m => m.CategoryId == categoryId).ToDictionaryAsync(m => m.Id, m => m.Code, cancellationToken);
+        var categoryMaterials = materialCodes.Keys.ToHashSet();
+        // Scalar parameters only (the category, each certificate code), so EF Core compiles each shape of this query once.
+        var products = db.Products.AsNoTracking().Where(p => p.Material.CategoryId == categoryId);
         foreach (var code in need.RequiredCertificates)
         {
-            products = products.Where(p => p.Certificates.Any(c => c.Code == code && c.IssuedOn <= today && c.ExpiresOn >= today));
+            // An uncorrelated IN (one pass over the code's certificates), not EXISTS per product: SQLite would answer that
+            // through the (Code, ExpiresOn) index, scanning every certificate with the code for every product.
+            var holders = db.ProductCertificates.Where(c => c.Code == code && c.IssuedOn <= today && c.ExpiresOn >= today).Select(c => c.ProductId);
+            products = products.Where(p => holders.Contains(p.Id));
         }
-        var rows = await products.Select(p => new
-        {
-            p.Id, p.Code, p.NameKo, p.Organization.BusinessNumber, SupplierKo = p.Organization.NameKo, p.Organization.RegionKo, p.MaterialId, MaterialCode = p.Material.Code,
-            Specifications = p.Specifications.Select(s => new { s.Key, s.Value }).ToList(),
-            Certificates = p.Certificates.Select(c => new { c.Code, c.IssuedOn, c.ExpiresOn }).ToList(),
-            Documents = p.Documents.Select(d => d.Kind).ToList(),
-        }).AsSplitQuery().ToListAsync(cancellationToken);
+        // Flat queries, each a join on the same filtered products: much cheaper than one query with three collections.
+        var ids = products.Select(p => p.Id);
+        var rows = await products.Select(p => new { p.Id, p.Code, p.NameKo, p.MaterialId, p.Organization.BusinessNumber, SupplierKo = p.Organization.NameKo, p.Organization.RegionKo })
+            .ToListAsync(cancellationToken);
+        var specifications = (await db.Set<ProductSpecification>().AsNoTracking().Where(s => ids.Contains(s.ProductId))
+            .Select(s => new { s.ProductId, s.Key, s.Value }).ToListAsync(cancellationToken)).ToLookup(s => s.ProductId);
+        var certificates = (await db.ProductCertificates.AsNoTracking().Where(c => ids.Contains(c.ProductId))
+            .Select(c => new { c.ProductId, c.Code, c.IssuedOn, c.ExpiresOn }).ToListAsync(cancellationToken)).ToLookup(c => c.ProductId);
+        var documents = (await db.ProductDocuments.AsNoTracking().Where(d => ids.Contains(d.ProductId))
+            .Select(d => new { d.ProductId, d.Kind }).ToListAsync(cancellationToken)).ToLookup(d => d.ProductId);
         // Other buyers' shared decisions (never the need's own buyer, whose view of its own tests is not a reference).
-        var productIds = rows.Select(r => r.Id).ToList();
         var shared = (await db.Qualifications.AsNoTracking()
-                .Where(q => q.Shared && q.BuyerId != need.BuyerId && productIds.Contains(q.ProductId)
+                .Where(q => q.Shared && q.BuyerId != need.BuyerId && ids.Contains(q.ProductId)
                     && (q.Decision == QualificationDecision.Approved || q.Decision == QualificationDecision.Conditional))
                 .Select(q => new { q.ProductId, q.Decision }).ToListAsync(cancellationToken))
             .ToLookup(q => q.ProductId);
-        var candidates = rows.Select(r => new Candidate(r.Id, r.Code, r.NameKo, r.BusinessNumber, r.SupplierKo, r.RegionKo, r.MaterialId, r.MaterialCode,
-            r.Specifications.GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.First().Value),
-            r.Certificates.Select(c => (c.Code, c.IssuedOn, c.ExpiresOn)).ToList(), r.Documents.ToHashSet(),
+        var candidates = rows.Select(r => new Candidate(r.Id, r.Code, r.NameKo, r.BusinessNumber, r.SupplierKo, r.RegionKo, r.MaterialId, materialCodes[r.MaterialId],
+            specifications[r.Id].GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.First().Value),
+            certificates[r.Id].Select(c => (c.Code, c.IssuedOn, c.ExpiresOn)).ToList(), documents[r.Id].Select(d => d.Kind).ToHashSet(),
             shared[r.Id].Count(q => q.Decision == QualificationDecision.Approved), shared[r.Id].Count(q => q.Decision == QualificationDecision.Conditional)));
         return Matching.Rank(need, categoryMaterials, candidates, today, limit);
     }
