@@ -94,7 +94,7 @@ var total = Stopwatch.StartNew();
 var matched = 0;
 await using (var db = new AppDbContext(Options()))
 {
-    var needs = new Needs(db, new AuditLog(db, new HttpContextAccessor(), TimeProvider.System), TimeProvider.System);
+    var needs = new Needs(db, new AuditLog(db, new HttpContextAccessor(), TimeProvider.System), new Mirae.Web.Features.Notifications.Notify(db, TimeProvider.System), TimeProvider.System);
     var all = await db.Needs.AsNoTracking().OrderBy(n => n.Id).ToListAsync();
     await needs.MatchAsync(all[0], 20, CancellationToken.None); // warm-up: JIT and the first query plans
     total.Restart();

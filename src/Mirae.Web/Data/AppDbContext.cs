@@ -40,6 +40,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<SelectionDecision> SelectionDecisions => Set<SelectionDecision>();
     public DbSet<Need> Needs => Set<Need>();
+    public DbSet<NeedInterest> NeedInterests => Set<NeedInterest>();
     public DbSet<Qualification> Qualifications => Set<Qualification>();
     public DbSet<ChangeNotice> ChangeNotices => Set<ChangeNotice>();
     public DbSet<ConsultationSession> ConsultationSessions => Set<ConsultationSession>();
@@ -77,6 +78,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         builder.ApplyConfiguration(new SelectionDecisionConfiguration());
         builder.ApplyConfiguration(new NeedConfiguration());
         builder.ApplyConfiguration(new NeedInvitationConfiguration());
+        builder.ApplyConfiguration(new NeedInterestConfiguration());
         builder.ApplyConfiguration(new QualificationConfiguration());
         builder.ApplyConfiguration(new ChangeNoticeConfiguration());
         builder.ApplyConfiguration(new ChangeAcknowledgementConfiguration());

@@ -58,6 +58,26 @@ public sealed class Needs : Migration
         migrationBuilder.CreateIndex("IX_NeedInvitations_BusinessNumber", "NeedInvitations", "BusinessNumber");
 
         migrationBuilder.CreateTable(
+            name: "NeedInterests",
+            columns: table => new
+            {
+                Id = table.Identity<int>(),
+                NeedId = table.Column<int>(nullable: false),
+                SupplierId = table.Column<int>(nullable: false),
+                Message = table.Column<string>(maxLength: 2000, nullable: false),
+                MemberId = table.Column<Guid>(nullable: false),
+                At = table.Instant(migrationBuilder),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_NeedInterests", x => x.Id);
+                table.ForeignKey("FK_NeedInterests_Needs_NeedId", x => x.NeedId, "Needs", "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey("FK_NeedInterests_Organizations_SupplierId", x => x.SupplierId, "Organizations", "Id", onDelete: ReferentialAction.Restrict);
+            });
+        migrationBuilder.CreateIndex("IX_NeedInterests_NeedId_SupplierId", "NeedInterests", ["NeedId", "SupplierId"], unique: true);
+        migrationBuilder.CreateIndex("IX_NeedInterests_SupplierId", "NeedInterests", "SupplierId");
+
+        migrationBuilder.CreateTable(
             name: "Qualifications",
             columns: table => new
             {
@@ -175,6 +195,7 @@ public sealed class Needs : Migration
         migrationBuilder.DropTable("ChangeAcknowledgements");
         migrationBuilder.DropTable("ChangeNotices");
         migrationBuilder.DropTable("Qualifications");
+        migrationBuilder.DropTable("NeedInterests");
         migrationBuilder.DropTable("NeedInvitations");
         migrationBuilder.DropColumn("AnnualImportValue", "Materials");
         migrationBuilder.DropTable("Needs");

@@ -58,6 +58,7 @@ public static class AuditActions
     public const string PanelClosed = "panel.closed";
     public const string SelectionConfirmed = "selection.confirmed";
     public const string NeedPosted = "need.posted";
+    public const string NeedInterest = "need.interest";
     public const string QualificationRecorded = "qualification.recorded";
     public const string ChangeFiled = "change.filed";
     public const string ChangeAcknowledged = "change.acknowledged";

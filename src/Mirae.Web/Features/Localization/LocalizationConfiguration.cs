@@ -102,3 +102,16 @@ public sealed class ConsultationSlotConfiguration : IEntityTypeConfiguration<Con
         builder.HasOne<Directory.Organization>().WithMany().HasForeignKey(s => s.SupplierId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class NeedInterestConfiguration : IEntityTypeConfiguration<NeedInterest>
+{
+    public void Configure(EntityTypeBuilder<NeedInterest> builder)
+    {
+        builder.ToTable("NeedInterests");
+        builder.Property(i => i.Message).HasMaxLength(NeedInterest.MaxMessage);
+        builder.HasIndex(i => new { i.NeedId, i.SupplierId }).IsUnique();
+        builder.HasIndex(i => i.SupplierId);
+        builder.HasOne<Need>().WithMany().HasForeignKey(i => i.NeedId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Directory.Organization>().WithMany().HasForeignKey(i => i.SupplierId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

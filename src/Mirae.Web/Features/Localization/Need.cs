@@ -101,3 +101,29 @@ public sealed class NeedInvitation
 
     internal NeedInvitation(string businessNumber) => BusinessNumber = businessNumber;
 }
+
+/// <summary>A supplier's interest in a need (참여 의향), with its message to the buyer; one per supplier and need.</summary>
+public sealed class NeedInterest
+{
+    public const int MaxMessage = 2000;
+
+    public int Id { get; private set; }
+    public int NeedId { get; private set; }
+    public int SupplierId { get; private set; }
+    public string Message { get; private set; } = "";
+    public Guid MemberId { get; private set; }
+    public DateTimeOffset At { get; private set; }
+
+    private NeedInterest()
+    {
+    }
+
+    public static NeedInterest Express(int needId, int supplierId, string message, Guid memberId, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(message) || message.Trim().Length > MaxMessage)
+        {
+            throw new DomainException("interest.message-required", "Interest.MessageRequired", StatusCodes.Status400BadRequest);
+        }
+        return new NeedInterest { NeedId = needId, SupplierId = supplierId, Message = message.Trim(), MemberId = memberId, At = now };
+    }
+}

@@ -1,24 +1,59 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Mirae.Web.Data;
+using Mirae.Web.Features.Directory;
+using Mirae.Web.Infrastructure;
 
 namespace Mirae.Web.Features.Localization;
 
-/// <summary>One need and its matched supplier products, ranked, each with its reasons.</summary>
+/// <summary>One need and its matched supplier products, ranked with reasons; suppliers express interest, the buyer reads it.</summary>
 [AllowAnonymous]
-public sealed class NeedPageModel(Needs needs) : PageModel
+public sealed class NeedPageModel(Needs needs, Consultations consultations, AppDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     public Needs.Details Need { get; private set; } = null!;
     public IReadOnlyList<Match> Matches { get; private set; } = [];
+    public IReadOnlyList<Needs.InterestRow> Interests { get; private set; } = [];
+    /// <summary>The member's supplier organizations, who may express interest.</summary>
+    public IReadOnlyList<(int Id, string NameKo)> Suppliers { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostInterestAsync(int id, int supplierId, string? message, CancellationToken cancellationToken)
     {
-        if (await needs.GetAsync(id, User, cancellationToken) is not { } need)
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
+        try
+        {
+            await needs.ExpressInterestAsync(id, supplierId, message ?? "", User, cancellationToken);
+            TempData["Flash"] = text["Interest.Sent"].Value;
+            return RedirectToPage(new { id });
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(e.Code == "interest.message-required" ? "message" : "", text[e.MessageKey]);
+        }
+        catch (NotFoundException)
         {
             return NotFound();
         }
+        db.ChangeTracker.Clear();
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await needs.GetAsync(id, User, cancellationToken) is not { } need)
+        {
+            return false;
+        }
         Need = need;
         Matches = await needs.MatchAsync(need.Need, Needs.DefaultLimit, cancellationToken);
-        return Page();
+        Interests = await needs.InterestsAsync(need, User, cancellationToken);
+        Suppliers = (await consultations.BookersAsync(User, cancellationToken)).Where(b => b.Kind == OrganizationKind.Supplier).Select(b => (b.Id, b.NameKo)).ToList();
+        return true;
     }
 }

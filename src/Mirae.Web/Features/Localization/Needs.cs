@@ -9,7 +9,7 @@ using Mirae.Web.Infrastructure;
 namespace Mirae.Web.Features.Localization;
 
 /// <summary>Buyers' needs: posting, who may see one, the list, and the ranked matches of the directory's products.</summary>
-public sealed class Needs(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class Needs(AppDbContext db, AuditLog audit, Notifications.Notify notify, TimeProvider clock)
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
@@ -18,6 +18,11 @@ public sealed class Needs(AppDbContext db, AuditLog audit, TimeProvider clock)
         DateOnly? NeededBy, DateTimeOffset UpdatedAt);
 
     public sealed record Details(Need Need, string BuyerKo, string BuyerBusinessNumber, string MaterialCode, string MaterialKo, string MaterialEn, bool MayEdit);
+
+    public sealed record InterestRow(string SupplierKo, string BusinessNumber, string Message, DateTimeOffset At);
+
+    /// <summary>A public or invited need one of the supplier's products matches, with its best-matching product.</summary>
+    public sealed record SupplierMatch(int NeedId, string Title, string BuyerKo, string MaterialCode, string ProductCode, int Score, bool Interested);
 
     /// <summary>Organizations of kind buyer the member is an approved member of.</summary>
     public async Task<IReadOnlyList<(int Id, string NameKo)>> BuyerOrganizationsAsync(Guid userId, CancellationToken cancellationToken) =>
@@ -118,6 +123,78 @@ public sealed class Needs(AppDbContext db, AuditLog audit, TimeProvider clock)
             certificates[r.Id].Select(c => (c.Code, c.IssuedOn, c.ExpiresOn)).ToList(), documents[r.Id].Select(d => d.Kind).ToHashSet(),
             shared[r.Id].Count(q => q.Decision == QualificationDecision.Approved), shared[r.Id].Count(q => q.Decision == QualificationDecision.Conditional)));
         return Matching.Rank(need, categoryMaterials, candidates, today, limit);
+    }
+
+    /// <summary>The supplier expresses interest in a need it may see, with a message; the buyer's members are notified.</summary>
+    public async Task ExpressInterestAsync(int needId, int supplierId, string message, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var memberId = user.UserId();
+        if (!await db.Memberships.IsApprovedMemberAsync(memberId, supplierId, cancellationToken)
+            || !await db.Organizations.AnyAsync(o => o.Id == supplierId && o.Kind == OrganizationKind.Supplier, cancellationToken))
+        {
+            throw new DomainException("interest.not-supplier", "Interest.NotSupplier", StatusCodes.Status403Forbidden);
+        }
+        var need = await Visible(user).Where(n => n.Id == needId && n.Status == NeedStatus.Open).Select(n => new { n.Id, n.BuyerId, n.Title })
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("need");
+        if (await db.NeedInterests.AnyAsync(i => i.NeedId == needId && i.SupplierId == supplierId, cancellationToken))
+        {
+            throw new DomainException("interest.duplicate", "Interest.Duplicate");
+        }
+        db.NeedInterests.Add(NeedInterest.Express(needId, supplierId, message, memberId, clock.GetUtcNow()));
+        var supplier = await db.Organizations.Where(o => o.Id == supplierId).Select(o => o.NameKo).SingleAsync(cancellationToken);
+        await notify.AddAsync(await db.Memberships.ApprovedMemberIds(need.BuyerId).ToListAsync(cancellationToken), $"need:{needId}:interest:{supplierId}",
+            "Notification.NeedInterest", $"/needs/{needId}", [supplier, need.Title], cancellationToken);
+        audit.Add(AuditActions.NeedInterest, $"need:{needId}", $"supplier:{supplierId}");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The suppliers' interests in a need, for the buyer's members and staff only.</summary>
+    public async Task<IReadOnlyList<InterestRow>> InterestsAsync(Details need, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        need.MayEdit || user.IsInRole(Roles.ProgramManager) || user.IsInRole(Roles.Administrator)
+            ? await db.NeedInterests.AsNoTracking().Where(i => i.NeedId == need.Need.Id).OrderBy(i => i.At).ThenBy(i => i.Id)
+                .Join(db.Organizations, i => i.SupplierId, o => o.Id, (i, o) => new InterestRow(o.NameKo, o.BusinessNumber, i.Message, i.At)).ToListAsync(cancellationToken)
+            : [];
+
+    /// <summary>
+    /// Open needs the member's supplier organizations may see that one of their products matches (hard requirements
+    /// met), each with the best of their products; ranks only the supplier's own products, so it stays cheap.
+    /// </summary>
+    public async Task<IReadOnlyList<SupplierMatch>> ForSupplierAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var memberId = user.UserId();
+        var suppliers = await db.Memberships.Where(m => m.UserId == memberId && m.Status == MembershipStatus.Approved)
+            .Join(db.Organizations.Where(o => o.Kind == OrganizationKind.Supplier), m => m.OrganizationId, o => o.Id, (m, o) => o.Id).ToListAsync(cancellationToken);
+        if (suppliers.Count == 0)
+        {
+            return [];
+        }
+        var needs = await Visible(user).Where(n => n.Status == NeedStatus.Open).ToListAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToKst().Date);
+        var products = await db.Products.AsNoTracking().Where(p => suppliers.Contains(p.OrganizationId))
+            .Select(p => new
+            {
+                p.Id, p.Code, p.NameKo, p.MaterialId, MaterialCode = p.Material.Code, p.Material.CategoryId, p.Organization.BusinessNumber, SupplierKo = p.Organization.NameKo,
+                p.Organization.RegionKo, Specifications = p.Specifications.Select(s => new { s.Key, s.Value }).ToList(),
+                Certificates = p.Certificates.Select(c => new { c.Code, c.IssuedOn, c.ExpiresOn }).ToList(), Documents = p.Documents.Select(d => d.Kind).ToList(),
+            }).AsSplitQuery().ToListAsync(cancellationToken);
+        var categories = await db.Materials.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.CategoryId, cancellationToken);
+        var interested = (await db.NeedInterests.Where(i => suppliers.Contains(i.SupplierId)).Select(i => i.NeedId).ToListAsync(cancellationToken)).ToHashSet();
+        var buyers = await db.Organizations.AsNoTracking().Where(o => o.Kind == OrganizationKind.Buyer).ToDictionaryAsync(o => o.Id, o => o.NameKo, cancellationToken);
+        var result = new List<SupplierMatch>();
+        foreach (var need in needs)
+        {
+            var best = products.Where(p => p.CategoryId == categories[need.MaterialId])
+                .Select(p => Matching.Evaluate(need, new Candidate(p.Id, p.Code, p.NameKo, p.BusinessNumber, p.SupplierKo, p.RegionKo, p.MaterialId, p.MaterialCode,
+                    p.Specifications.GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.First().Value), p.Certificates.Select(c => (c.Code, c.IssuedOn, c.ExpiresOn)).ToList(),
+                    p.Documents.ToHashSet()), today))
+                .OfType<Match>().OrderByDescending(m => m.Score).ThenBy(m => m.Product.ProductId).FirstOrDefault();
+            if (best is not null)
+            {
+                result.Add(new SupplierMatch(need.Id, need.Title, buyers.GetValueOrDefault(need.BuyerId, ""), best.Product.MaterialCode, best.Product.ProductCode, best.Score,
+                    interested.Contains(need.Id)));
+            }
+        }
+        return result.OrderByDescending(r => r.Score).ThenBy(r => r.NeedId).ToList();
     }
 
     /// <summary>Public needs for everyone; invited-only ones for the buyer's members, the invited suppliers' members and staff.</summary>

@@ -109,4 +109,42 @@ public sealed class NeedsTests(Hosts hosts)
         Assert.Contains("id=\"Input_Requirements-error\"", await bad.Content.ReadAsStringAsync());
         Assert.Equal(before, await db.Needs.CountAsync());
     }
+
+    [Fact]
+    public async Task ASupplierSeesTheNeedsItsProductsMatch_ExpressesInterestOnce_AndOnlyTheBuyerReadsIt()
+    {
+        var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
+        var buyer = await DirectoryData.AddOrganizationAsync(factory, "뮤뮤의향수요(주)", kind: OrganizationKind.Buyer);
+        var supplier = await DirectoryData.AddOrganizationAsync(factory, "뮤뮤의향공급(주)");
+        var productId = await DirectoryData.AddProductAsync(factory, supplier.Id);
+        var (buyerClient, _) = await DirectoryData.SignedInMemberOfAsync(factory, buyer.Id);
+        var (supplierClient, _) = await DirectoryData.SignedInMemberOfAsync(factory, supplier.Id);
+        using var other = factory.CreatePageClient();
+        int material;
+        await using (var db = factory.CreateDbContext())
+        {
+            material = await db.Products.Where(p => p.Id == productId).Select(p => p.MaterialId).SingleAsync();
+        }
+        using var posted = await buyerClient.SubmitAsync("/needs/new", new Dictionary<string, string>
+        {
+            ["Input.BuyerId"] = $"{buyer.Id}", ["Input.MaterialId"] = $"{material}", ["Input.Title"] = "뮤뮤 의향 수요", ["Input.Requirements"] = "pore_size_nm | -25 | 필수",
+            ["Input.Visibility"] = "Public",
+        });
+        var url = PageClient.RedirectPath(posted)!;
+        Dictionary<string, string> Interest(string message) => new() { ["supplierId"] = $"{supplier.Id}", ["message"] = message };
+
+        var (_, mine) = await supplierClient.GetPageAsync("/my/needs");
+        using var empty = await supplierClient.SubmitAsync(url, Interest(""), url + "?handler=Interest");
+        using var sent = await supplierClient.SubmitAsync(url, Interest("3개 로트 시료 제공 가능합니다."), url + "?handler=Interest");
+        using var again = await supplierClient.SubmitAsync(url, Interest("한 번 더"), url + "?handler=Interest");
+        var (_, buyerPage) = await buyerClient.GetPageAsync(url);
+        var (_, publicPage) = await other.GetPageAsync(url);
+
+        Assert.Contains("뮤뮤 의향 수요", mine);
+        Assert.Contains("id=\"message-error\"", await empty.Content.ReadAsStringAsync());
+        Assert.Equal(url, PageClient.RedirectPath(sent));
+        Assert.Contains("이미 참여 의향을 보냈습니다", await again.Content.ReadAsStringAsync());
+        Assert.Contains("3개 로트 시료 제공 가능합니다.", buyerPage);
+        Assert.DoesNotContain("3개 로트 시료 제공 가능합니다.", publicPage);
+    }
 }
