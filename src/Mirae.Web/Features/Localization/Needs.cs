@@ -91,11 +91,47 @@ public sealed class Needs(AppDbContext db, AuditLog audit, Notifications.Notify 
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToKst().Date);
         var categoryId = await db.Materials.Where(m => m.Id == need.MaterialId).Select(m => m.CategoryId).SingleAsync(cancellationToken);
+        var category = await LoadCategoryAsync(categoryId, need.RequiredCertificates, today, cancellationToken);
+        return Matching.Rank(need, category.Materials, category.Products.Select(p => p.For(need.BuyerId)), today, limit);
+    }
+
+    /// <summary>
+    /// Matches many needs at once (a nightly run, the benchmark): each material category's products are loaded once and
+    /// every need of that category is ranked against them; the results equal <see cref="MatchAsync"/>'s.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<Match>>> MatchAllAsync(IReadOnlyList<Need> needs, int limit, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToKst().Date);
+        var categories = await db.Materials.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.CategoryId, cancellationToken);
+        var results = new Dictionary<int, IReadOnlyList<Match>>();
+        foreach (var group in needs.GroupBy(n => categories[n.MaterialId]))
+        {
+            var category = await LoadCategoryAsync(group.Key, [], today, cancellationToken);
+            foreach (var need in group)
+            {
+                results[need.Id] = Matching.Rank(need, category.Materials, category.Products.Select(p => p.For(need.BuyerId)), today, limit);
+            }
+        }
+        return results;
+    }
+
+    /// <summary>A product as loaded for matching, with every buyer's shared decision (each need leaves out its own buyer's).</summary>
+    private sealed record Loaded(Candidate Candidate, IReadOnlyList<(int BuyerId, QualificationDecision Decision)> Shared)
+    {
+        public Candidate For(int buyerId) => Candidate with
+        {
+            SharedApprovals = Shared.Count(s => s.BuyerId != buyerId && s.Decision == QualificationDecision.Approved),
+            SharedConditionals = Shared.Count(s => s.BuyerId != buyerId && s.Decision == QualificationDecision.Conditional),
+        };
+    }
+
+    private async Task<(IReadOnlySet<int> Materials, IReadOnlyList<Loaded> Products)> LoadCategoryAsync(int categoryId, IReadOnlyList<string> requiredCertificates,
+        DateOnly today, CancellationToken cancellationToken)
+    {
         var materialCodes = await db.Materials.AsNoTracking().Where(m => m.CategoryId == categoryId).ToDictionaryAsync(m => m.Id, m => m.Code, cancellationToken);
-        var categoryMaterials = materialCodes.Keys.ToHashSet();
         // Scalar parameters only (the category, each certificate code), so EF Core compiles each shape of this query once.
         var products = db.Products.AsNoTracking().Where(p => p.Material.CategoryId == categoryId);
-        foreach (var code in need.RequiredCertificates)
+        foreach (var code in requiredCertificates)
         {
             // An uncorrelated IN (one pass over the code's certificates), not EXISTS per product: SQLite would answer that
             // through the (Code, ExpiresOn) index, scanning every certificate with the code for every product.
@@ -112,17 +148,16 @@ public sealed class Needs(AppDbContext db, AuditLog audit, Notifications.Notify 
             .Select(c => new { c.ProductId, c.Code, c.IssuedOn, c.ExpiresOn }).ToListAsync(cancellationToken)).ToLookup(c => c.ProductId);
         var documents = (await db.ProductDocuments.AsNoTracking().Where(d => ids.Contains(d.ProductId))
             .Select(d => new { d.ProductId, d.Kind }).ToListAsync(cancellationToken)).ToLookup(d => d.ProductId);
-        // Other buyers' shared decisions (never the need's own buyer, whose view of its own tests is not a reference).
         var shared = (await db.Qualifications.AsNoTracking()
-                .Where(q => q.Shared && q.BuyerId != need.BuyerId && ids.Contains(q.ProductId)
-                    && (q.Decision == QualificationDecision.Approved || q.Decision == QualificationDecision.Conditional))
-                .Select(q => new { q.ProductId, q.Decision }).ToListAsync(cancellationToken))
+                .Where(q => q.Shared && ids.Contains(q.ProductId) && (q.Decision == QualificationDecision.Approved || q.Decision == QualificationDecision.Conditional))
+                .Select(q => new { q.ProductId, q.BuyerId, q.Decision }).ToListAsync(cancellationToken))
             .ToLookup(q => q.ProductId);
-        var candidates = rows.Select(r => new Candidate(r.Id, r.Code, r.NameKo, r.BusinessNumber, r.SupplierKo, r.RegionKo, r.MaterialId, materialCodes[r.MaterialId],
-            specifications[r.Id].GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.First().Value),
-            certificates[r.Id].Select(c => (c.Code, c.IssuedOn, c.ExpiresOn)).ToList(), documents[r.Id].Select(d => d.Kind).ToHashSet(),
-            shared[r.Id].Count(q => q.Decision == QualificationDecision.Approved), shared[r.Id].Count(q => q.Decision == QualificationDecision.Conditional)));
-        return Matching.Rank(need, categoryMaterials, candidates, today, limit);
+        var loaded = rows.Select(r => new Loaded(
+            new Candidate(r.Id, r.Code, r.NameKo, r.BusinessNumber, r.SupplierKo, r.RegionKo, r.MaterialId, materialCodes[r.MaterialId],
+                specifications[r.Id].GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.First().Value),
+                certificates[r.Id].Select(c => (c.Code, c.IssuedOn, c.ExpiresOn)).ToList(), documents[r.Id].Select(d => d.Kind).ToHashSet()),
+            shared[r.Id].Select(q => (q.BuyerId, q.Decision)).ToList())).ToList();
+        return (materialCodes.Keys.ToHashSet(), loaded);
     }
 
     /// <summary>The supplier expresses interest in a need it may see, with a message; the buyer's members are notified.</summary>

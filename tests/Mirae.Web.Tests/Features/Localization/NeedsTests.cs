@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Mirae.Web.Data;
 using Mirae.Web.Features.Directory;
 using Mirae.Web.Features.Localization;
@@ -146,5 +147,22 @@ public sealed class NeedsTests(Hosts hosts)
         Assert.Contains("이미 참여 의향을 보냈습니다", await again.Content.ReadAsStringAsync());
         Assert.Contains("3개 로트 시료 제공 가능합니다.", buyerPage);
         Assert.DoesNotContain("3개 로트 시료 제공 가능합니다.", publicPage);
+    }
+
+    [Fact]
+    public async Task MatchAll_GivesEachNeedTheSameMatchesAsMatchingItAlone()
+    {
+        var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
+        using var scope = factory.Services.CreateScope();
+        var needs = scope.ServiceProvider.GetRequiredService<Needs>();
+        var all = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Needs.AsNoTracking().OrderBy(n => n.Id).Take(10).ToListAsync();
+
+        var batch = await needs.MatchAllAsync(all, 20, CancellationToken.None);
+
+        foreach (var need in all)
+        {
+            var alone = await needs.MatchAsync(need, 20, CancellationToken.None);
+            Assert.Equal(alone.Select(m => (m.Product.ProductId, m.Score)), batch[need.Id].Select(m => (m.Product.ProductId, m.Score)));
+        }
     }
 }
