@@ -37,7 +37,7 @@ public sealed class Consultations(AppDbContext db, AuditLog audit, TimeProvider 
     }
 
     public async Task<IReadOnlyList<SessionRow>> ListAsync(CancellationToken cancellationToken) =>
-        await Rows(db.ConsultationSessions.AsNoTracking()).OrderByDescending(s => s.StartsAt).ToListAsync(cancellationToken);
+        await Rows(db.ConsultationSessions.AsNoTracking().OrderByDescending(s => s.StartsAt).ThenByDescending(s => s.Id)).ToListAsync(cancellationToken);
 
     public async Task<Details?> GetAsync(int id, CancellationToken cancellationToken)
     {

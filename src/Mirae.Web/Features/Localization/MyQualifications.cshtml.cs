@@ -21,6 +21,7 @@ public sealed class MyQualificationsModel(SupplyChain supply, AppDbContext db, I
 
     [BindProperty] public int BuyerId { get; set; }
     [BindProperty, Display(Name = "Qualification.Product")] public string? ProductCode { get; set; }
+    [BindProperty, Display(Name = "Qualification.Supplier")] public string? SupplierNumber { get; set; }
     [BindProperty] public QualificationDecision Decision { get; set; }
     [BindProperty, Display(Name = "Qualification.NextReview")] public DateOnly? NextReviewOn { get; set; }
     [BindProperty] public bool Shared { get; set; }
@@ -28,9 +29,9 @@ public sealed class MyQualificationsModel(SupplyChain supply, AppDbContext db, I
     [BindProperty, Display(Name = "Qualification.Summary"), StringLength(2000, ErrorMessage = "Validation.MaxLength")] public string? Summary { get; set; }
     [BindProperty, Display(Name = "Qualification.Tests"), StringLength(8000, ErrorMessage = "Validation.MaxLength")] public string? Tests { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string? product, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? product, string? supplier, CancellationToken cancellationToken)
     {
-        ProductCode = product;
+        (ProductCode, SupplierNumber) = (product, supplier);
         return await LoadAsync(cancellationToken) ? Page() : Forbid();
     }
 
@@ -45,6 +46,15 @@ public sealed class MyQualificationsModel(SupplyChain supply, AppDbContext db, I
         {
             ModelState.AddModelError(nameof(Tests), text["Qualification.TestsInvalid"]);
         }
+        string? supplierDigits = null;
+        if (!string.IsNullOrWhiteSpace(SupplierNumber))
+        {
+            supplierDigits = BusinessNumber.TryParse(SupplierNumber, out var number) ? number.Value.Digits : null;
+            if (supplierDigits is null)
+            {
+                ModelState.AddModelError(nameof(SupplierNumber), text["Evaluators.NumberInvalid"]);
+            }
+        }
         if (string.IsNullOrWhiteSpace(ProductCode))
         {
             ModelState.AddModelError(nameof(ProductCode), text["Validation.Required", text["Qualification.Product"]]);
@@ -55,11 +65,12 @@ public sealed class MyQualificationsModel(SupplyChain supply, AppDbContext db, I
         }
         try
         {
-            await supply.RecordAsync(BuyerId, ProductCode!, Decision, NextReviewOn, Shared, Summary ?? "", tests!, User.UserId(), cancellationToken, SupplyingSince);
+            await supply.RecordAsync(BuyerId, ProductCode!, Decision, NextReviewOn, Shared, Summary ?? "", tests!, User.UserId(), cancellationToken, SupplyingSince,
+                supplierDigits);
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError(e.Code == "qualification.product-unknown" ? nameof(ProductCode) : e.Code.EndsWith("review-date-required", StringComparison.Ordinal)
+            ModelState.AddModelError(e.Code is "qualification.product-unknown" or "qualification.product-ambiguous" ? nameof(ProductCode) : e.Code.EndsWith("review-date-required", StringComparison.Ordinal)
                 ? nameof(NextReviewOn) : e.Code.EndsWith("supply-unqualified", StringComparison.Ordinal) ? nameof(SupplyingSince) : "", text[e.MessageKey]);
             db.ChangeTracker.Clear();
             return Page();

@@ -25,11 +25,18 @@ public sealed class SupplyChain(AppDbContext db, AuditLog audit, Notify notify, 
         string AffectedLots, DateOnly EffectiveOn, DateTimeOffset FiledAt, IReadOnlyList<(int BuyerId, string BuyerKo, DateTimeOffset? AcknowledgedAt)> Buyers);
 
     public async Task<int> RecordAsync(int buyerId, string productCode, QualificationDecision decision, DateOnly? nextReviewOn, bool shared, string summary,
-        IReadOnlyList<SampleTest> tests, Guid memberId, CancellationToken cancellationToken, DateOnly? supplyingSince = null)
+        IReadOnlyList<SampleTest> tests, Guid memberId, CancellationToken cancellationToken, DateOnly? supplyingSince = null, string? supplierNumber = null)
     {
         await RequireMemberAsync(buyerId, OrganizationKind.Buyer, memberId, cancellationToken);
-        var productId = await db.Products.Where(p => p.Code == productCode.Trim()).Select(p => (int?)p.Id).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new DomainException("qualification.product-unknown", "Qualification.ProductUnknown", StatusCodes.Status400BadRequest);
+        // Codes are unique per supplier, not across the directory: the supplier's business number settles a shared code.
+        var matching = await db.Products.Where(p => p.Code == productCode.Trim() && (supplierNumber == null || p.Organization.BusinessNumber == supplierNumber))
+            .Select(p => p.Id).Take(2).ToListAsync(cancellationToken);
+        var productId = matching switch
+        {
+            [var only] => only,
+            [] => throw new DomainException("qualification.product-unknown", "Qualification.ProductUnknown", StatusCodes.Status400BadRequest),
+            _ => throw new DomainException("qualification.product-ambiguous", "Qualification.ProductAmbiguous", StatusCodes.Status400BadRequest),
+        };
         var now = clock.GetUtcNow();
         var qualification = await db.Qualifications.SingleOrDefaultAsync(q => q.BuyerId == buyerId && q.ProductId == productId, cancellationToken);
         if (qualification is null)

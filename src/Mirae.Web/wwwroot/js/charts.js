@@ -7,6 +7,8 @@
     if (typeof window.Chart !== "function") {
       return;
     }
+    // Canvas text does not inherit CSS: use the page's font (Pretendard GOV) so Korean labels render.
+    window.Chart.defaults.font.family = window.getComputedStyle(document.body).fontFamily;
     document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
       var table = document.getElementById(canvas.getAttribute("data-chart"));
       if (!table) {

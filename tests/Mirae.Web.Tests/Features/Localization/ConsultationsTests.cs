@@ -53,10 +53,14 @@ public sealed class ConsultationsTests(Hosts hosts)
         using var rivalBooksNext = await Book(rivalClient, slots[1], rival.Id);
         using var notMine = await Book(rivalClient, slots[2], supplier.Id);
         var (_, anonymousPage) = await factory.CreatePageClient().GetPageAsync(url);
+        var (listStatus, list) = await factory.CreatePageClient().GetPageAsync("/consultations");
+        var (adminStatus, _) = await staff.GetPageAsync("/admin/consultations");
         using var ics = await factory.CreatePageClient().Http.GetAsync(url + "?handler=Ics");
         var calendar = await ics.Content.ReadAsStringAsync();
 
         Assert.Matches(@"^/consultations/\d+$", url);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (listStatus, adminStatus));
+        Assert.Contains("뮤뮤 필터 상담회", list);
         Assert.Equal(url, PageClient.RedirectPath(buyerBooks));
         Assert.Equal(url, PageClient.RedirectPath(supplierBooks));
         Assert.Contains("이 자리는 이미 예약되었습니다", await rivalTakesTaken.Content.ReadAsStringAsync());

@@ -69,7 +69,7 @@ public sealed class ProgressTests
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("data-testid=\"funnel\"", after);
         Assert.Contains("뮤뮤대시보드(주)", after);
-        Assert.Contains("5 · 공급 중", after);
+        Assert.Contains("5 · 공급 중", after); // the furthest stage by the last date
         Assert.NotEqual(before, after);
         Assert.Contains("LAB-TIP", await csv.Content.ReadAsStringAsync());
         Assert.NotEqual(HttpStatusCode.OK, buyerStatus);
