@@ -115,13 +115,16 @@ public sealed class Needs : Migration
                 EffectiveOn = table.Column<DateOnly>(nullable: false),
                 FiledById = table.Column<Guid>(nullable: false),
                 FiledAt = table.Instant(migrationBuilder),
+                FileId = table.Column<Guid>(nullable: true),
             },
             constraints: table =>
             {
                 table.PrimaryKey("PK_ChangeNotices", x => x.Id);
                 table.ForeignKey("FK_ChangeNotices_Products_ProductId", x => x.ProductId, "Products", "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey("FK_ChangeNotices_StoredFiles_FileId", x => x.FileId, "StoredFiles", "Id", onDelete: ReferentialAction.Restrict);
             });
         migrationBuilder.CreateIndex("IX_ChangeNotices_ProductId", "ChangeNotices", "ProductId");
+        migrationBuilder.CreateIndex("IX_ChangeNotices_FileId", "ChangeNotices", "FileId", unique: true);
 
         migrationBuilder.CreateTable(
             name: "ChangeAcknowledgements",

@@ -24,6 +24,9 @@ public sealed class ChangeNotice
     public DateOnly EffectiveOn { get; private set; }
     public Guid FiledById { get; private set; }
     public DateTimeOffset FiledAt { get; private set; }
+    /// <summary>A document supporting the change (new CoA, validation report …), checked by content; optional.</summary>
+    public Guid? FileId { get; private set; }
+    public StoredFile? File { get; private set; }
 
     private readonly List<ChangeAcknowledgement> _acknowledgements = [];
     public IReadOnlyList<ChangeAcknowledgement> Acknowledgements => _acknowledgements;
@@ -40,8 +43,8 @@ public sealed class ChangeNotice
         _ => 180,
     };
 
-    public static ChangeNotice File(int productId, ChangeCategory category, string description, string affectedLots, DateOnly effectiveOn,
-        IReadOnlyCollection<int> qualifyingBuyers, Guid memberId, DateTimeOffset now, DateOnly today)
+    public static ChangeNotice Create(int productId, ChangeCategory category, string description, string affectedLots, DateOnly effectiveOn,
+        IReadOnlyCollection<int> qualifyingBuyers, Guid memberId, DateTimeOffset now, DateOnly today, StoredFile? document = null)
     {
         if (string.IsNullOrWhiteSpace(description) || description.Trim().Length > 4000 || affectedLots.Trim().Length > 500)
         {
@@ -54,7 +57,7 @@ public sealed class ChangeNotice
         var notice = new ChangeNotice
         {
             ProductId = productId, Category = category, Description = description.Trim(), AffectedLots = affectedLots.Trim(), EffectiveOn = effectiveOn,
-            FiledById = memberId, FiledAt = now,
+            FiledById = memberId, FiledAt = now, File = document,
         };
         notice._acknowledgements.AddRange(qualifyingBuyers.Distinct().Select(b => new ChangeAcknowledgement(b)));
         return notice;

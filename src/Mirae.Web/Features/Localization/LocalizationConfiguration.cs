@@ -57,7 +57,9 @@ public sealed class ChangeNoticeConfiguration : IEntityTypeConfiguration<ChangeN
         builder.Property(n => n.Description).HasMaxLength(4000);
         builder.Property(n => n.AffectedLots).HasMaxLength(500);
         builder.HasIndex(n => n.ProductId);
+        builder.HasIndex(n => n.FileId).IsUnique();
         builder.HasOne<Directory.Product>().WithMany().HasForeignKey(n => n.ProductId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(n => n.File).WithMany().HasForeignKey(n => n.FileId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(n => n.Acknowledgements).WithOne().HasForeignKey(a => a.ChangeNoticeId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(n => n.Acknowledgements).HasField("_acknowledgements");
     }

@@ -30,6 +30,9 @@ public sealed class MyChangesModel(SupplyChain supply, AppDbContext db, IStringL
     [BindProperty, Display(Name = "Change.EffectiveOn"), Required(ErrorMessage = "Validation.Required")]
     public DateOnly? EffectiveOn { get; set; }
 
+    [BindProperty, Display(Name = "Change.Document")]
+    public IFormFile? Document { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ? Page() : Forbid();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -44,12 +47,21 @@ public sealed class MyChangesModel(SupplyChain supply, AppDbContext db, IStringL
         }
         try
         {
-            await supply.FileChangeAsync(ProductId, Category, Description ?? "", AffectedLots ?? "", EffectiveOn!.Value, User.UserId(), cancellationToken);
+            await using var content = Document?.OpenReadStream();
+            await supply.FileChangeAsync(ProductId, Category, Description ?? "", AffectedLots ?? "", EffectiveOn!.Value, User.UserId(), cancellationToken,
+                Document is null ? null : new SupplyChain.Upload(content!, Document.Length, Document.FileName));
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError(e.Code == "change.notice-too-short" ? nameof(EffectiveOn) : e.Code == "change.invalid" ? nameof(Description) : "",
-                text[e.MessageKey, ChangeNotice.NoticeDays(Category)]);
+            var field = e.Code switch
+            {
+                "change.notice-too-short" => nameof(EffectiveOn),
+                "change.invalid" => nameof(Description),
+                _ when e.Code.StartsWith("upload.", StringComparison.Ordinal) => nameof(Document),
+                _ => "",
+            };
+            ModelState.AddModelError(field, e.Code.StartsWith("upload.", StringComparison.Ordinal)
+                ? text[e.MessageKey, Document?.FileName ?? "", "20 MB"] : text[e.MessageKey, ChangeNotice.NoticeDays(Category)]);
             db.ChangeTracker.Clear();
             return Page();
         }
@@ -60,6 +72,12 @@ public sealed class MyChangesModel(SupplyChain supply, AppDbContext db, IStringL
         TempData["Flash"] = text["Change.Filed"].Value;
         return RedirectToPage();
     }
+
+    /// <summary>A notice's document, always as a download, for the supplier's and the addressed buyers' members.</summary>
+    public async Task<IActionResult> OnGetFileAsync(int noticeId, CancellationToken cancellationToken) =>
+        await supply.DocumentAsync(noticeId, User.UserId(), cancellationToken) is { } file
+            ? File(file.Bytes, FileTypes.ContentType(file.Type), file.FileName)
+            : NotFound();
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {

@@ -22,7 +22,8 @@ public sealed class SupplyChain(AppDbContext db, AuditLog audit, Notify notify, 
     public sealed record SharedSummary(string BuyerKo, QualificationDecision Decision, string Summary, DateTimeOffset UpdatedAt);
 
     public sealed record NoticeRow(int Id, int ProductId, string ProductCode, string ProductKo, string SupplierKo, ChangeCategory Category, string Description,
-        string AffectedLots, DateOnly EffectiveOn, DateTimeOffset FiledAt, IReadOnlyList<(int BuyerId, string BuyerKo, DateTimeOffset? AcknowledgedAt)> Buyers);
+        string AffectedLots, DateOnly EffectiveOn, DateTimeOffset FiledAt, IReadOnlyList<(int BuyerId, string BuyerKo, DateTimeOffset? AcknowledgedAt)> Buyers,
+        string? DocumentName);
 
     public async Task<int> RecordAsync(int buyerId, string productCode, QualificationDecision decision, DateOnly? nextReviewOn, bool shared, string summary,
         IReadOnlyList<SampleTest> tests, Guid memberId, CancellationToken cancellationToken, DateOnly? supplyingSince = null, string? supplierNumber = null)
@@ -70,8 +71,11 @@ public sealed class SupplyChain(AppDbContext db, AuditLog audit, Notify notify, 
             .ToListAsync(cancellationToken);
 
     /// <summary>The supplier files a change notice for its product; every buyer qualifying it now is addressed and notified.</summary>
+    /// <summary>An upload as the page received it.</summary>
+    public sealed record Upload(Stream Content, long Length, string FileName);
+
     public async Task<int> FileChangeAsync(int productId, ChangeCategory category, string description, string affectedLots, DateOnly effectiveOn, Guid memberId,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Upload? document = null)
     {
         var product = await db.Products.AsNoTracking().Where(p => p.Id == productId).Select(p => new { p.OrganizationId, p.Code, p.NameKo })
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("product");
@@ -80,7 +84,14 @@ public sealed class SupplyChain(AppDbContext db, AuditLog audit, Notify notify, 
                 && (q.Decision == QualificationDecision.Approved || q.Decision == QualificationDecision.Conditional))
             .Select(q => q.BuyerId).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var notice = ChangeNotice.File(productId, category, description, affectedLots, effectiveOn, buyers, memberId, now, DateOnly.FromDateTime(now.ToKst().Date));
+        StoredFile? file = null;
+        if (document is not null)
+        {
+            var accepted = await FileTypes.ReadAsync(document.Content, document.Length, document.FileName, ProductDocument.AllowedTypes, ProductDocument.MaxBytes,
+                cancellationToken);
+            file = StoredFile.Create(FileTypes.SafeName(document.FileName), accepted, now);
+        }
+        var notice = ChangeNotice.Create(productId, category, description, affectedLots, effectiveOn, buyers, memberId, now, DateOnly.FromDateTime(now.ToKst().Date), file);
         db.ChangeNotices.Add(notice);
         await db.SaveChangesAsync(cancellationToken);
         var members = await db.Memberships.ApprovedMembersOfAsync(buyers, cancellationToken);
@@ -101,6 +112,17 @@ public sealed class SupplyChain(AppDbContext db, AuditLog audit, Notify notify, 
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>A notice's document, for the supplier's members and the addressed buyers' members only; null otherwise.</summary>
+    public async Task<(string FileName, FileType Type, byte[] Bytes)?> DocumentAsync(int noticeId, Guid memberId, CancellationToken cancellationToken)
+    {
+        var mine = MemberOrganizations(memberId);
+        var file = await db.ChangeNotices.AsNoTracking()
+            .Where(n => n.Id == noticeId && n.File != null
+                && (db.Products.Any(p => p.Id == n.ProductId && mine.Contains(p.OrganizationId)) || n.Acknowledgements.Any(a => mine.Contains(a.BuyerId))))
+            .Select(n => new { n.File!.FileName, n.File.Type, n.File.Content.Bytes }).SingleOrDefaultAsync(cancellationToken);
+        return file is null ? null : (file.FileName, file.Type, file.Bytes);
+    }
+
     /// <summary>Change notices addressed to the member's buyer organizations, or filed for their supplier organizations' products.</summary>
     public async Task<IReadOnlyList<NoticeRow>> NoticesAsync(Guid memberId, bool asSupplier, CancellationToken cancellationToken)
     {
@@ -114,12 +136,13 @@ public sealed class SupplyChain(AppDbContext db, AuditLog audit, Notify notify, 
                           select new
                           {
                               n.Id, n.ProductId, p.Code, p.NameKo, SupplierKo = p.Organization.NameKo, n.Category, n.Description, n.AffectedLots, n.EffectiveOn, n.FiledAt,
+                              DocumentName = n.File != null ? n.File.FileName : null,
                               Buyers = n.Acknowledgements.Join(db.Organizations, a => a.BuyerId, o => o.Id, (a, o) => new { a.BuyerId, o.NameKo, a.AcknowledgedAt }).ToList(),
                           }).ToListAsync(cancellationToken);
         var myIds = await mine.ToListAsync(cancellationToken);
         return rows.Select(r => new NoticeRow(r.Id, r.ProductId, r.Code, r.NameKo, r.SupplierKo, r.Category, r.Description, r.AffectedLots, r.EffectiveOn, r.FiledAt,
             // A buyer sees only its own acknowledgement; the supplier sees every addressed buyer.
-            r.Buyers.Where(b => asSupplier || myIds.Contains(b.BuyerId)).Select(b => (b.BuyerId, b.NameKo, b.AcknowledgedAt)).ToList())).ToList();
+            r.Buyers.Where(b => asSupplier || myIds.Contains(b.BuyerId)).Select(b => (b.BuyerId, b.NameKo, b.AcknowledgedAt)).ToList(), r.DocumentName)).ToList();
     }
 
     /// <summary>The member's approved organizations of a kind.</summary>

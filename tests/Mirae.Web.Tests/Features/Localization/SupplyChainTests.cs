@@ -101,7 +101,10 @@ public sealed class SupplyChainTests(Hosts hosts)
         };
 
         using var tooSoon = await supplierClient.SubmitAsync("/my/changes", Change(30));
-        using var filed = await supplierClient.SubmitAsync("/my/changes", Change(120));
+        using var disguised = await supplierClient.SubmitFilesAsync("/my/changes",
+            new Dictionary<string, (string, byte[])> { ["Document"] = ("변경 근거.pdf", Files.Exe()) }, Change(120));
+        using var filed = await supplierClient.SubmitFilesAsync("/my/changes",
+            new Dictionary<string, (string, byte[])> { ["Document"] = ("변경 근거.pdf", Files.Pdf()) }, Change(120));
         var (_, approvedPage) = await approved.Client.GetPageAsync("/my/qualifications");
         var (_, disqualifiedPage) = await disqualified.Client.GetPageAsync("/my/qualifications");
         int noticeId;
@@ -114,8 +117,15 @@ public sealed class SupplyChainTests(Hosts hosts)
         using var intruder = await disqualified.Client.SubmitAsync("/my/qualifications",
             new Dictionary<string, string> { ["noticeId"] = $"{noticeId}", ["buyerId"] = $"{disqualified.Buyer.Id}" }, "/my/qualifications?handler=Acknowledge");
         var (_, supplierPage) = await supplierClient.GetPageAsync("/my/changes");
+        using var document = await approved.Client.Http.GetAsync($"/my/changes?handler=File&noticeId={noticeId}");
+        using var notForThem = await disqualified.Client.Http.GetAsync($"/my/changes?handler=File&noticeId={noticeId}");
 
         Assert.Contains("id=\"EffectiveOn-error\"", await tooSoon.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"Document-error\"", await disguised.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, document.StatusCode);
+        Assert.Equal("attachment", document.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal(Files.Pdf(), await document.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, notForThem.StatusCode);
         Assert.Equal("/my/changes", PageClient.RedirectPath(filed));
         await using var check = factory.CreateDbContext();
         var addressed = await check.ChangeNotices.Where(n => n.Id == noticeId).SelectMany(n => n.Acknowledgements).Select(a => a.BuyerId).OrderBy(b => b).ToListAsync();
