@@ -2,9 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Mirae.Web.Data;
 using Mirae.Web.Features.Administration;
 using Mirae.Web.Infrastructure;
 
@@ -12,7 +10,7 @@ namespace Mirae.Web.Features.Localization;
 
 /// <summary>Program staff schedule pre-consultation sessions per item.</summary>
 [Authorize(Policy = AdministrationPolicies.ProgramStaff)]
-public sealed class AdminConsultationsModel(Consultations consultations, AppDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class AdminConsultationsModel(Consultations consultations, Needs needs, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed class SessionForm
     {
@@ -78,7 +76,6 @@ public sealed class AdminConsultationsModel(Consultations consultations, AppDbCo
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Sessions = await consultations.ListAsync(cancellationToken);
-        Materials = (await db.Materials.OrderBy(m => m.Code).Select(m => new { m.Id, m.Code, m.NameKo, m.NameEn }).ToListAsync(cancellationToken))
-            .Select(m => (m.Id, $"{m.Code} · {Language.Pick(m.NameKo, m.NameEn)}")).ToList();
+        Materials = await needs.MaterialOptionsAsync(cancellationToken);
     }
 }

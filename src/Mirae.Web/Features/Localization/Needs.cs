@@ -24,6 +24,11 @@ public sealed class Needs(AppDbContext db, AuditLog audit, Notifications.Notify 
     /// <summary>A public or invited need one of the supplier's products matches, with its best-matching product.</summary>
     public sealed record SupplierMatch(int NeedId, string Title, string BuyerKo, string MaterialCode, string ProductCode, int Score, bool Interested);
 
+    /// <summary>Every material as a select option: "CODE · name" in the reader's language.</summary>
+    public async Task<IReadOnlyList<(int Id, string Label)>> MaterialOptionsAsync(CancellationToken cancellationToken) =>
+        (await db.Materials.AsNoTracking().OrderBy(m => m.Code).Select(m => new { m.Id, m.Code, m.NameKo, m.NameEn }).ToListAsync(cancellationToken))
+            .Select(m => (m.Id, $"{m.Code} · {Language.Pick(m.NameKo, m.NameEn)}")).ToList();
+
     /// <summary>Organizations of kind buyer the member is an approved member of.</summary>
     public async Task<IReadOnlyList<(int Id, string NameKo)>> BuyerOrganizationsAsync(Guid userId, CancellationToken cancellationToken) =>
         (await db.Memberships.Where(m => m.UserId == userId && m.Status == MembershipStatus.Approved)

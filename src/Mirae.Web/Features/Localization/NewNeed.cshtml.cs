@@ -3,9 +3,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Mirae.Web.Data;
 using Mirae.Web.Features.Accounts;
 using Mirae.Web.Infrastructure;
 
@@ -13,7 +11,7 @@ namespace Mirae.Web.Features.Localization;
 
 /// <summary>A buyer's member posts a need: material, specification lines, certificates, volume, timeline and visibility.</summary>
 [Authorize]
-public sealed class NewNeedModel(Needs needs, AppDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class NewNeedModel(Needs needs, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed class NeedForm
     {
@@ -152,8 +150,7 @@ public sealed class NewNeedModel(Needs needs, AppDbContext db, IStringLocalizer<
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         Buyers = await needs.BuyerOrganizationsAsync(User.UserId(), cancellationToken);
-        Materials = (await db.Materials.OrderBy(m => m.Code).Select(m => new { m.Id, m.Code, m.NameKo, m.NameEn }).ToListAsync(cancellationToken))
-            .Select(m => (m.Id, $"{m.Code} · {Language.Pick(m.NameKo, m.NameEn)}")).ToList();
+        Materials = await needs.MaterialOptionsAsync(cancellationToken);
         return Buyers.Count > 0;
     }
 }
