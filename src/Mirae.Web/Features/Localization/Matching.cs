@@ -31,31 +31,40 @@ public static class Matching
     public static readonly DocumentKind[] QualityDocuments = [DocumentKind.CertificateOfAnalysis, DocumentKind.ExtractablesReport, DocumentKind.RawMaterialQuestionnaire];
 
     public static IReadOnlyList<Match> Rank(Need need, IReadOnlySet<int> categoryMaterials, IEnumerable<Candidate> candidates, DateOnly today, int limit) =>
+        // Scores first, without words; reasons only for the products shown (the same computation, so the same order).
         candidates.Where(c => categoryMaterials.Contains(c.MaterialId))
-            .Select(c => Evaluate(need, c, today))
-            .OfType<Match>()
-            .OrderByDescending(m => m.Score).ThenBy(m => m.Product.ProductId)
+            .Select(c => (Product: c, Score: Score(need, c, today, null)))
+            .Where(x => x.Score is not null)
+            .OrderByDescending(x => x.Score).ThenBy(x => x.Product.ProductId)
             .Take(limit)
+            .Select(x => Evaluate(need, x.Product, today)!)
             .ToList();
 
     /// <summary>The match of one product, or null when it breaks a hard requirement.</summary>
     public static Match? Evaluate(Need need, Candidate product, DateOnly today)
     {
         var reasons = new List<MatchReason>();
+        return Score(need, product, today, reasons) is int score ? new Match(product, score, reasons) : null;
+    }
+
+    /// <summary>The score (null when a hard requirement is broken), adding the reasons when <paramref name="reasons"/> is given.</summary>
+    private static int? Score(Need need, Candidate product, DateOnly today, List<MatchReason>? reasons)
+    {
         var exact = product.MaterialId == need.MaterialId;
-        reasons.Add(new MatchReason(exact ? "material" : "category", product.MaterialCode, true));
+        reasons?.Add(new MatchReason(exact ? "material" : "category", product.MaterialCode, true));
         decimal score = exact ? 30 : 10;
 
         decimal specPoints = 0;
         foreach (var requirement in need.Requirements)
         {
-            var met = Meets(requirement, product.Specifications.GetValueOrDefault(requirement.Key));
+            var value = product.Specifications.GetValueOrDefault(requirement.Key);
+            var met = Meets(requirement, value);
             if (requirement.Hard && met != true)
             {
                 return null;
             }
             specPoints += met switch { true => 1m, null => 0.5m, _ => 0m };
-            reasons.Add(new MatchReason("specification", $"{requirement.Key}: {product.Specifications.GetValueOrDefault(requirement.Key) ?? "?"} ({Describe(requirement)})", met));
+            reasons?.Add(new MatchReason("specification", $"{requirement.Key}: {value ?? "?"} ({Describe(requirement)})", met));
         }
         score += need.Requirements.Count == 0 ? 25 : 25 * specPoints / need.Requirements.Count;
 
@@ -69,7 +78,7 @@ public static class Matching
             }
             var expiring = held.ExpiresOn < today.AddDays(ProductCertificate.ExpiringWithinDays);
             certificatePoints += expiring ? 0.5m : 1m;
-            reasons.Add(new MatchReason("certificate", $"{code}: {(expiring ? "expiring" : "valid")} until {held.ExpiresOn:yyyy-MM-dd}", true));
+            reasons?.Add(new MatchReason("certificate", $"{code}: {(expiring ? "expiring" : "valid")} until {held.ExpiresOn:yyyy-MM-dd}", true));
         }
         score += need.RequiredCertificates.Count == 0 ? 20 : 20 * certificatePoints / need.RequiredCertificates.Count;
 
@@ -77,15 +86,15 @@ public static class Matching
         {
             var present = product.Documents.Contains(kind);
             score += present ? 4 : 0;
-            reasons.Add(new MatchReason("document", kind.ToString(), present));
+            reasons?.Add(new MatchReason("document", kind.ToString(), present));
         }
         var incheon = product.RegionKo?.StartsWith("인천", StringComparison.Ordinal) == true;
         score += incheon ? 5 : 0;
-        reasons.Add(new MatchReason("region", product.RegionKo ?? "?", incheon));
+        reasons?.Add(new MatchReason("region", product.RegionKo ?? "?", incheon));
         score += product.SharedApprovals > 0 ? 8 : product.SharedConditionals > 0 ? 4 : 0;
-        reasons.Add(new MatchReason("qualification", $"{product.SharedApprovals} approved, {product.SharedConditionals} conditional (shared by other buyers)",
+        reasons?.Add(new MatchReason("qualification", $"{product.SharedApprovals} approved, {product.SharedConditionals} conditional (shared by other buyers)",
             product.SharedApprovals + product.SharedConditionals > 0));
-        return new Match(product, (int)Math.Round(score, MidpointRounding.AwayFromZero), reasons);
+        return (int)Math.Round(score, MidpointRounding.AwayFromZero);
     }
 
     /// <summary>Met, not met, or null when the product does not state the value.</summary>
