@@ -147,21 +147,33 @@ public sealed class Needs(AppDbContext db, AuditLog audit, Notifications.Notify 
         var ids = products.Select(p => p.Id);
         var rows = await products.Select(p => new { p.Id, p.Code, p.NameKo, p.MaterialId, p.Organization.BusinessNumber, SupplierKo = p.Organization.NameKo, p.Organization.RegionKo })
             .ToListAsync(cancellationToken);
-        var specifications = (await db.Set<ProductSpecification>().AsNoTracking().Where(s => ids.Contains(s.ProductId))
-            .Select(s => new { s.ProductId, s.Key, s.Value }).ToListAsync(cancellationToken)).ToLookup(s => s.ProductId);
-        var certificates = (await db.ProductCertificates.AsNoTracking().Where(c => ids.Contains(c.ProductId))
-            .Select(c => new { c.ProductId, c.Code, c.IssuedOn, c.ExpiresOn }).ToListAsync(cancellationToken)).ToLookup(c => c.ProductId);
+        // Grouped by product in one pass each (this is the hot loop of a batch: hundreds of thousands of rows).
+        var specifications = new Dictionary<int, Dictionary<string, string>>();
+        foreach (var spec in await db.Set<ProductSpecification>().AsNoTracking().Where(s => ids.Contains(s.ProductId))
+                     .Select(s => new { s.ProductId, s.Key, s.Value }).ToListAsync(cancellationToken))
+        {
+            (specifications.TryGetValue(spec.ProductId, out var own) ? own : specifications[spec.ProductId] = new Dictionary<string, string>()).TryAdd(spec.Key, spec.Value);
+        }
+        var certificates = new Dictionary<int, List<(string, DateOnly, DateOnly)>>();
+        foreach (var c in await db.ProductCertificates.AsNoTracking().Where(c => ids.Contains(c.ProductId))
+                     .Select(c => new { c.ProductId, c.Code, c.IssuedOn, c.ExpiresOn }).ToListAsync(cancellationToken))
+        {
+            (certificates.TryGetValue(c.ProductId, out var own) ? own : certificates[c.ProductId] = []).Add((c.Code, c.IssuedOn, c.ExpiresOn));
+        }
         var documents = (await db.ProductDocuments.AsNoTracking().Where(d => ids.Contains(d.ProductId))
             .Select(d => new { d.ProductId, d.Kind }).ToListAsync(cancellationToken)).ToLookup(d => d.ProductId);
         var shared = (await db.Qualifications.AsNoTracking()
                 .Where(q => q.Shared && ids.Contains(q.ProductId) && (q.Decision == QualificationDecision.Approved || q.Decision == QualificationDecision.Conditional))
                 .Select(q => new { q.ProductId, q.BuyerId, q.Decision }).ToListAsync(cancellationToken))
             .ToLookup(q => q.ProductId);
+        IReadOnlyDictionary<string, string> noSpecifications = new Dictionary<string, string>();
+        IReadOnlySet<DocumentKind> noDocuments = new HashSet<DocumentKind>();
         var loaded = rows.Select(r => new Loaded(
             new Candidate(r.Id, r.Code, r.NameKo, r.BusinessNumber, r.SupplierKo, r.RegionKo, r.MaterialId, materialCodes[r.MaterialId],
-                specifications[r.Id].GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.First().Value),
-                certificates[r.Id].Select(c => (c.Code, c.IssuedOn, c.ExpiresOn)).ToList(), documents[r.Id].Select(d => d.Kind).ToHashSet()),
-            shared[r.Id].Select(q => (q.BuyerId, q.Decision)).ToList())).ToList();
+                specifications.TryGetValue(r.Id, out var own) ? own : noSpecifications,
+                certificates.TryGetValue(r.Id, out var held) ? held : [],
+                documents.Contains(r.Id) ? documents[r.Id].Select(d => d.Kind).ToHashSet() : noDocuments),
+            shared.Contains(r.Id) ? shared[r.Id].Select(q => (q.BuyerId, q.Decision)).ToList() : [])).ToList();
         return (materialCodes.Keys.ToHashSet(), loaded);
     }
 
