@@ -29,10 +29,12 @@ public sealed class Consultations(AppDbContext db, AuditLog audit, TimeProvider 
             throw new DomainException("need.material-unknown", "Need.MaterialUnknown", StatusCodes.Status400BadRequest);
         }
         var session = ConsultationSession.Schedule(materialId, title, place, videoLink, startsAt, slotMinutes, slots, clock.GetUtcNow());
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken); // the audit names the new id
         db.ConsultationSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
         audit.Add(AuditActions.SessionScheduled, $"session:{session.Id}", session.Title);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return session.Id;
     }
 

@@ -47,10 +47,12 @@ public sealed class Needs(AppDbContext db, AuditLog audit, Notifications.Notify 
             throw new DomainException("need.material-unknown", "Need.MaterialUnknown", StatusCodes.Status400BadRequest);
         }
         var need = Need.Post(buyerId, terms, memberId, clock.GetUtcNow());
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken); // the audit names the new id
         db.Needs.Add(need);
         await db.SaveChangesAsync(cancellationToken);
         audit.Add(AuditActions.NeedPosted, $"need:{need.Id}", need.Title);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return need.Id;
     }
 

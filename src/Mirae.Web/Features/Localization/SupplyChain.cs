@@ -92,6 +92,8 @@ public sealed class SupplyChain(AppDbContext db, AuditLog audit, Notify notify, 
             file = StoredFile.Create(FileTypes.SafeName(document.FileName), accepted, now);
         }
         var notice = ChangeNotice.Create(productId, category, description, affectedLots, effectiveOn, buyers, memberId, now, DateOnly.FromDateTime(now.ToKst().Date), file);
+        // The notice's id keys its notifications: one transaction, so a notice is never saved without them.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.ChangeNotices.Add(notice);
         await db.SaveChangesAsync(cancellationToken);
         var members = await db.Memberships.ApprovedMembersOfAsync(buyers, cancellationToken);
@@ -99,6 +101,7 @@ public sealed class SupplyChain(AppDbContext db, AuditLog audit, Notify notify, 
             "/my/qualifications", [product.NameKo, product.Code, effectiveOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)])).ToList(), cancellationToken);
         audit.Add(AuditActions.ChangeFiled, $"product:{productId}", $"{category} effective {effectiveOn:yyyy-MM-dd}, {buyers.Count} buyers");
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return notice.Id;
     }
 
