@@ -14,6 +14,21 @@ public readonly record struct BusinessNumber
 
     private BusinessNumber(string digits) => Digits = digits;
 
+    /// <summary>A list separated by commas or lines (empty is fine), as digits; null when any entry is not a valid number.</summary>
+    public static List<string>? ParseList(string? text)
+    {
+        var numbers = new List<string>();
+        foreach (var part in (text ?? "").Split([',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!TryParse(part, out var number))
+            {
+                return null;
+            }
+            numbers.Add(number.Value.Digits);
+        }
+        return numbers;
+    }
+
     /// <summary>Accepts digits with optional hyphens or spaces; false when the format or check digit is wrong.</summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out BusinessNumber? number)
     {

@@ -84,6 +84,19 @@ public static class ApprovedMemberships
             .Select(m => new { m.OrganizationId, m.UserId }).ToListAsync(cancellationToken))
         .ToLookup(m => m.OrganizationId, m => m.UserId);
 
+    /// <summary>The organizations the user acts for (approved memberships), by name.</summary>
+    public static async Task<IReadOnlyList<(int Id, string NameKo, OrganizationKind Kind)>> OrganizationsOfAsync(this Data.AppDbContext db, Guid userId,
+        CancellationToken cancellationToken = default) =>
+        (await db.Memberships.Where(m => m.UserId == userId && m.Status == MembershipStatus.Approved)
+            .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new { o.Id, o.NameKo, o.Kind })
+            .OrderBy(o => o.NameKo).ThenBy(o => o.Id).ToListAsync(cancellationToken))
+        .Select(o => (o.Id, o.NameKo, o.Kind)).ToList();
+
+    /// <summary>The organizations of one kind the user acts for, by name.</summary>
+    public static async Task<IReadOnlyList<(int Id, string NameKo)>> OrganizationsOfAsync(this Data.AppDbContext db, Guid userId, OrganizationKind kind,
+        CancellationToken cancellationToken = default) =>
+        (await db.OrganizationsOfAsync(userId, cancellationToken)).Where(o => o.Kind == kind).Select(o => (o.Id, o.NameKo)).ToList();
+
     /// <summary>The users who act for the organization, e.g. to notify them.</summary>
     public static IQueryable<Guid> ApprovedMemberIds(this IQueryable<OrganizationMembership> memberships, int organizationId) =>
         memberships.Where(m => m.OrganizationId == organizationId && m.Status == MembershipStatus.Approved).Select(m => m.UserId);

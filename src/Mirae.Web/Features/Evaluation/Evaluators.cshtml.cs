@@ -64,7 +64,7 @@ public sealed class EvaluatorsModel(EvaluatorPool pool, Audit.AuditLog audit, Da
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
     {
         var history = ParseHistory(Invite.History);
-        var relations = ParseNumbers(Invite.Relations);
+        var relations = BusinessNumber.ParseList(Invite.Relations);
         string? affiliation = null;
         if (!string.IsNullOrWhiteSpace(Invite.AffiliationNumber))
         {
@@ -136,19 +136,5 @@ public sealed class EvaluatorsModel(EvaluatorPool pool, Audit.AuditLog audit, Da
             entries.Add(new HistoryEntry(year, number.Value.Digits, parts.Length > 2 ? string.Join(" | ", parts[2..]) : ""));
         }
         return entries;
-    }
-
-    private static List<string>? ParseNumbers(string? text)
-    {
-        var numbers = new List<string>();
-        foreach (var part in (text ?? "").Split([',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!BusinessNumber.TryParse(part, out var number))
-            {
-                return null;
-            }
-            numbers.Add(number.Value.Digits);
-        }
-        return numbers;
     }
 }

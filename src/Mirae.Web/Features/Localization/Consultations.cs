@@ -112,11 +112,7 @@ public sealed class Consultations(AppDbContext db, AuditLog audit, TimeProvider 
         {
             return [];
         }
-        var userId = user.UserId();
-        return (await db.Memberships.Where(m => m.UserId == userId && m.Status == MembershipStatus.Approved)
-                .Join(db.Organizations.Where(o => o.Kind != OrganizationKind.Institution), m => m.OrganizationId, o => o.Id, (m, o) => new { o.Id, o.NameKo, o.Kind })
-                .OrderBy(o => o.NameKo).ToListAsync(cancellationToken))
-            .Select(o => (o.Id, o.NameKo, o.Kind)).ToList();
+        return (await db.OrganizationsOfAsync(user.UserId(), cancellationToken)).Where(o => o.Kind != OrganizationKind.Institution).ToList();
     }
 
     /// <summary>The session as an iCalendar file (RFC 5545): one event per slot, times in UTC.</summary>

@@ -65,14 +65,16 @@ public sealed class LocalizationProgress(AppDbContext db)
             (q, p) => new { q.BuyerId, p.MaterialId, q.Decision, q.SupplyingSince }).ToListAsync(cancellationToken);
         var buyers = await db.Organizations.AsNoTracking().Where(o => o.Kind == OrganizationKind.Buyer).ToDictionaryAsync(o => o.Id, o => o.NameKo, cancellationToken);
 
-        var keys = needs.Select(n => (n.BuyerId, n.MaterialId)).Concat(meetings.Select(m => (m.BuyerId, m.MaterialId)))
+        var needed = needs.Select(n => (n.BuyerId, n.MaterialId)).ToHashSet();
+        var met = meetings.Select(m => (m.BuyerId, m.MaterialId)).ToHashSet();
+        var keys = needed.Concat(met)
             .Concat(qualifications.Select(q => (q.BuyerId, q.MaterialId))).Distinct().Where(k => buyers.ContainsKey(k.BuyerId)).ToList();
         var codes = targets.ToDictionary(t => t.Id, t => t.Code);
         var pairs = keys.Select(k =>
         {
             var own = qualifications.Where(q => q.BuyerId == k.BuyerId && q.MaterialId == k.MaterialId).ToList();
             var qualified = own.Any(q => q.Decision is QualificationDecision.Approved or QualificationDecision.Conditional);
-            var facts = new StageFacts(needs.Contains(new { k.BuyerId, k.MaterialId }) && withProducts.Contains(k.MaterialId), meetings.Contains(new { k.BuyerId, k.MaterialId }),
+            var facts = new StageFacts(needed.Contains(k) && withProducts.Contains(k.MaterialId), met.Contains(k),
                 own.Count > 0, qualified, own.Any(q => q.SupplyingSince is not null && q.Decision is QualificationDecision.Approved or QualificationDecision.Conditional));
             return new Pair(k.MaterialId, codes[k.MaterialId], k.BuyerId, buyers[k.BuyerId], StageOf(facts));
         }).OrderBy(p => p.Code, StringComparer.Ordinal).ThenBy(p => p.BuyerKo, StringComparer.Ordinal).ToList();

@@ -81,7 +81,7 @@ public sealed class MyChangesModel(SupplyChain supply, AppDbContext db, IStringL
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        var suppliers = (await supply.OrganizationsAsync(User.UserId(), OrganizationKind.Supplier, cancellationToken)).Select(o => o.Id).ToList();
+        var suppliers = (await db.OrganizationsOfAsync(User.UserId(), OrganizationKind.Supplier, cancellationToken)).Select(o => o.Id).ToList();
         Products = (await db.Products.Where(p => suppliers.Contains(p.OrganizationId)).OrderBy(p => p.Code).Select(p => new { p.Id, p.Code, p.NameKo })
             .ToListAsync(cancellationToken)).Select(p => (p.Id, $"{p.Code} · {p.NameKo}")).ToList();
         Notices = await supply.NoticesAsync(User.UserId(), asSupplier: true, cancellationToken);

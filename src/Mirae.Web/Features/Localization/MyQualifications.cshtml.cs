@@ -116,7 +116,7 @@ public sealed class MyQualificationsModel(SupplyChain supply, AppDbContext db, I
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        Buyers = await supply.OrganizationsAsync(User.UserId(), OrganizationKind.Buyer, cancellationToken);
+        Buyers = await db.OrganizationsOfAsync(User.UserId(), OrganizationKind.Buyer, cancellationToken);
         Rows = await supply.OwnAsync(User.UserId(), cancellationToken);
         Notices = await supply.NoticesAsync(User.UserId(), asSupplier: false, cancellationToken);
         return Buyers.Count > 0;

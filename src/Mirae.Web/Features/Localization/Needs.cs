@@ -29,12 +29,6 @@ public sealed class Needs(AppDbContext db, AuditLog audit, Notifications.Notify 
         (await db.Materials.AsNoTracking().OrderBy(m => m.Code).Select(m => new { m.Id, m.Code, m.NameKo, m.NameEn }).ToListAsync(cancellationToken))
             .Select(m => (m.Id, $"{m.Code} · {Language.Pick(m.NameKo, m.NameEn)}")).ToList();
 
-    /// <summary>Organizations of kind buyer the member is an approved member of.</summary>
-    public async Task<IReadOnlyList<(int Id, string NameKo)>> BuyerOrganizationsAsync(Guid userId, CancellationToken cancellationToken) =>
-        (await db.Memberships.Where(m => m.UserId == userId && m.Status == MembershipStatus.Approved)
-            .Join(db.Organizations.Where(o => o.Kind == OrganizationKind.Buyer), m => m.OrganizationId, o => o.Id, (m, o) => new { o.Id, o.NameKo })
-            .OrderBy(o => o.NameKo).ToListAsync(cancellationToken)).Select(o => (o.Id, o.NameKo)).ToList();
-
     public async Task<int> PostAsync(int buyerId, Need.Terms terms, Guid memberId, CancellationToken cancellationToken)
     {
         if (!await db.Memberships.IsApprovedMemberAsync(memberId, buyerId, cancellationToken)
@@ -216,8 +210,7 @@ public sealed class Needs(AppDbContext db, AuditLog audit, Notifications.Notify 
     public async Task<IReadOnlyList<SupplierMatch>> ForSupplierAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var memberId = user.UserId();
-        var suppliers = await db.Memberships.Where(m => m.UserId == memberId && m.Status == MembershipStatus.Approved)
-            .Join(db.Organizations.Where(o => o.Kind == OrganizationKind.Supplier), m => m.OrganizationId, o => o.Id, (m, o) => o.Id).ToListAsync(cancellationToken);
+        var suppliers = (await db.OrganizationsOfAsync(memberId, OrganizationKind.Supplier, cancellationToken)).Select(o => o.Id).ToList();
         if (suppliers.Count == 0)
         {
             return [];

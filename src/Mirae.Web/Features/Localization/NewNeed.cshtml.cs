@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Mirae.Web.Features.Accounts;
+using Mirae.Web.Features.Directory;
 using Mirae.Web.Infrastructure;
 
 namespace Mirae.Web.Features.Localization;
 
 /// <summary>A buyer's member posts a need: material, specification lines, certificates, volume, timeline and visibility.</summary>
 [Authorize]
-public sealed class NewNeedModel(Needs needs, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class NewNeedModel(Needs needs, Data.AppDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed class NeedForm
     {
@@ -71,17 +72,10 @@ public sealed class NewNeedModel(Needs needs, IStringLocalizer<SharedResource> t
         var requirements = ParseRequirements(Input.Requirements);
         var certificates = (Input.Certificates ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(c => c.ToUpperInvariant()).ToList();
-        var invited = new List<string>();
-        foreach (var part in (Input.Invited ?? "").Split([',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var invited = BusinessNumber.ParseList(Input.Invited);
+        if (invited is null)
         {
-            if (BusinessNumber.TryParse(part, out var number))
-            {
-                invited.Add(number.Value.Digits);
-            }
-            else
-            {
-                ModelState.AddModelError("Input.Invited", text["Evaluators.NumberInvalid"]);
-            }
+            ModelState.AddModelError("Input.Invited", text["Evaluators.NumberInvalid"]);
         }
         if (requirements is null)
         {
@@ -91,7 +85,7 @@ public sealed class NewNeedModel(Needs needs, IStringLocalizer<SharedResource> t
         {
             ModelState.AddModelError("Input.Certificates", text["Needs.CertificatesInvalid"]);
         }
-        if (Input.Visibility == NeedVisibility.Invited && invited.Count == 0)
+        if (Input.Visibility == NeedVisibility.Invited && invited is { Count: 0 })
         {
             ModelState.AddModelError("Input.Invited", text["Need.NoInvited"]);
         }
@@ -102,7 +96,7 @@ public sealed class NewNeedModel(Needs needs, IStringLocalizer<SharedResource> t
         try
         {
             var id = await needs.PostAsync(Input.BuyerId!.Value, new Need.Terms(Input.MaterialId!.Value, Input.Title!, Input.Description ?? "", requirements!, certificates,
-                Input.AnnualVolume ?? "", Input.NeededBy, Input.Visibility, invited), User.UserId(), cancellationToken);
+                Input.AnnualVolume ?? "", Input.NeededBy, Input.Visibility, invited!), User.UserId(), cancellationToken);
             TempData["Flash"] = text["Needs.Posted"].Value;
             return Redirect($"/needs/{id}");
         }
@@ -149,7 +143,7 @@ public sealed class NewNeedModel(Needs needs, IStringLocalizer<SharedResource> t
     /// <summary>The member's buyer organizations and the materials; false when the member belongs to no buyer.</summary>
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        Buyers = await needs.BuyerOrganizationsAsync(User.UserId(), cancellationToken);
+        Buyers = await db.OrganizationsOfAsync(User.UserId(), OrganizationKind.Buyer, cancellationToken);
         Materials = await needs.MaterialOptionsAsync(cancellationToken);
         return Buyers.Count > 0;
     }

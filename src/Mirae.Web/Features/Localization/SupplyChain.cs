@@ -148,11 +148,6 @@ public sealed class SupplyChain(AppDbContext db, AuditLog audit, Notify notify, 
             r.Buyers.Where(b => asSupplier || myIds.Contains(b.BuyerId)).Select(b => (b.BuyerId, b.NameKo, b.AcknowledgedAt)).ToList(), r.DocumentName)).ToList();
     }
 
-    /// <summary>The member's approved organizations of a kind.</summary>
-    public async Task<IReadOnlyList<(int Id, string NameKo)>> OrganizationsAsync(Guid memberId, OrganizationKind kind, CancellationToken cancellationToken) =>
-        (await MemberOrganizations(memberId).Join(db.Organizations.Where(o => o.Kind == kind), id => id, o => o.Id, (id, o) => new { o.Id, o.NameKo })
-            .OrderBy(o => o.NameKo).ToListAsync(cancellationToken)).Select(o => (o.Id, o.NameKo)).ToList();
-
     private IQueryable<int> MemberOrganizations(Guid memberId) =>
         db.Memberships.Where(m => m.UserId == memberId && m.Status == MembershipStatus.Approved).Select(m => m.OrganizationId);
 
