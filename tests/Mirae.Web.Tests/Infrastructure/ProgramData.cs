@@ -26,7 +26,7 @@ public static class ProgramData
         staff | number | 참여 인력 | Staff | optional | 1-500
         start | date | 착수 예정일 | Start date | optional
         kind | choice | 과제 유형 | Project type | required | new=신규/New; continuing=계속/Continuing
-        fields | multichoice | 분야 | Fields | optional | media=배지/Media; filter=필터/Filters; bag=백/Bags
+        items | multichoice | 대상 품목 | Target items | optional | media=배지/Media; filter=필터/Filters; bag=백/Bags
         plan | file | 사업계획서 | Business plan | required | 2
         # previous | 이전 과제 | Earlier project | when kind=continuing
         previousTask | text | 이전 과제 번호 | Earlier task number | required | 50

@@ -8,7 +8,7 @@ namespace Mirae.Web.Features.Programs;
 /// <summary>
 /// What screening looks at, computed from data: each eligibility rule of the call against the applying organization's
 /// directory profile, and possible duplicate support (the same organization funded and unfinished elsewhere, or
-/// applying to another call whose window overlaps).
+/// applying for the same material or topic in another call whose window overlaps).
 /// </summary>
 public static class Screening
 {
@@ -76,9 +76,19 @@ public static class Screening
     }
 
     /// <summary>
+    /// The answer keys a form uses for the materials an application is about: <c>material</c> (one code, as in the directory)
+    /// or <c>items</c> (a multiple choice of target items, as the demo form has).
+    /// </summary>
+    public static readonly IReadOnlyList<string> MaterialKeys = ["material", "items"];
+
+    /// <summary>The answer key a form uses for the project title, which says the topic.</summary>
+    public const string TopicKey = "title";
+
+    /// <summary>
     /// The organization's other applications that may be the same support twice: selected in another call (funded; there
     /// is no record of finished tasks yet, so every selected one counts as unfinished), or active in another call whose
-    /// window overlaps this one.
+    /// window overlaps this one for the same material (a value both give for one of <see cref="MaterialKeys"/>) or topic (titles
+    /// that <see cref="SameTopic"/> finds alike).
     /// </summary>
     private static async Task<List<Duplicate>> DuplicatesAsync(AppDbContext db, Application application, Call call, CancellationToken cancellationToken)
     {
@@ -87,12 +97,50 @@ public static class Screening
                             where a.OrganizationId == application.OrganizationId && a.Id != application.Id
                                   && a.Status != ApplicationStatus.Draft && a.Status != ApplicationStatus.Withdrawn
                                   && a.Status != ApplicationStatus.ScreenedOut && a.Status != ApplicationStatus.NotSelected
-                            select new { a.Id, a.CallId, c.TitleKo, a.Status, c.OpensAt, c.ClosesAt })
+                            select new { a.Id, a.CallId, c.TitleKo, a.Status, c.OpensAt, c.ClosesAt, a.Answers })
             .ToListAsync(cancellationToken);
-        return others
-            .Where(o => o.Status == ApplicationStatus.Selected || (o.OpensAt < call.ClosesAt && call.OpensAt < o.ClosesAt))
-            .Select(o => new Duplicate(o.Id, o.CallId, o.TitleKo, o.Status,
-                o.Status == ApplicationStatus.Selected ? "Screening.Duplicate.Funded" : "Screening.Duplicate.Overlapping"))
-            .ToList();
+        var duplicates = new List<Duplicate>();
+        foreach (var other in others)
+        {
+            var overlapping = other.OpensAt < call.ClosesAt && call.OpensAt < other.ClosesAt;
+            var reason = other.Status == ApplicationStatus.Selected ? "Screening.Duplicate.Funded"
+                : !overlapping ? null
+                : MaterialKeys.Any(key => ShareAValue(application.Answers, other.Answers, key)) ? "Screening.Duplicate.SameMaterial"
+                : SameTopic(application.Answers.GetValueOrDefault(TopicKey), other.Answers.GetValueOrDefault(TopicKey)) ? "Screening.Duplicate.SameTopic"
+                : null;
+            if (reason is not null)
+            {
+                duplicates.Add(new Duplicate(other.Id, other.CallId, other.TitleKo, other.Status, reason));
+            }
+        }
+        return duplicates;
+    }
+
+    /// <summary>Both answered <paramref name="key"/> with a common value (a multiple choice is stored comma-separated).</summary>
+    private static bool ShareAValue(IReadOnlyDictionary<string, string> one, IReadOnlyDictionary<string, string> other, string key) =>
+        one.TryGetValue(key, out var a) && other.TryGetValue(key, out var b)
+        && Values(a).Intersect(Values(b), StringComparer.OrdinalIgnoreCase).Any();
+
+    private static string[] Values(string answer) => answer.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>The share of character pairs two titles have in common (Sørensen–Dice over bigrams, spaces and case ignored) at which they are one topic.</summary>
+    public const double TopicSimilarity = 0.6;
+
+    /// <summary>
+    /// Whether two titles name the same topic: their character bigrams, without spaces and punctuation, overlap by at least
+    /// <see cref="TopicSimilarity"/>. Bigrams rather than words, so that Korean particles and spacing ("배지의", "세포 배양")
+    /// do not hide a match.
+    /// </summary>
+    public static bool SameTopic(string? one, string? other)
+    {
+        var a = Bigrams(one);
+        var b = Bigrams(other);
+        return a.Count > 0 && b.Count > 0 && 2.0 * a.Intersect(b).Count() / (a.Count + b.Count) >= TopicSimilarity;
+    }
+
+    private static HashSet<string> Bigrams(string? text)
+    {
+        var letters = new string((text ?? "").ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
+        return letters.Length == 1 ? [letters] : Enumerable.Range(0, Math.Max(0, letters.Length - 1)).Select(i => letters.Substring(i, 2)).ToHashSet(StringComparer.Ordinal);
     }
 }

@@ -21,7 +21,7 @@ public sealed class ApplicationsTests(Hosts hosts)
         ["answers[summary]"] = "송도 수요기업과 함께 무혈청 배지를 개발합니다.",
         ["answers[amount]"] = "50000000",
         ["answers[kind]"] = "new",
-        ["answers[fields]"] = "media",
+        ["answers[items]"] = "media",
     };
 
     /// <summary>An organization with an approved member, signed in, and a draft application to a fresh open call.</summary>

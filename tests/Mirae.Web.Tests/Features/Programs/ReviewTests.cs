@@ -132,8 +132,13 @@ public sealed class ReviewTests(Hosts hosts)
         Assert.True(await db.AuditEvents.AnyAsync(a => a.Subject == $"call:{callId}:applications" && a.Action == AuditActions.PersonalDataViewed));
     }
 
-    [Fact]
-    public async Task SameOrganization_InTwoOverlappingCalls_IsFlaggedAsPossibleDuplicateSupport()
+    [Theory]
+    [InlineData("배지 국산화", "", "배지 국산화", "", "접수 기간이 겹치는 공모에 비슷한 과제로 신청")]
+    [InlineData("무혈청 배지 국산화", "", "무혈청배지의 국산화", "", "접수 기간이 겹치는 공모에 비슷한 과제로 신청")]
+    [InlineData("무혈청 배지 국산화", "media,bag", "일회용 백 성능 시험", "bag", "접수 기간이 겹치는 공모에 같은 품목으로 신청")]
+    [InlineData("무혈청 배지 국산화", "media", "바이러스 제거 필터 개발", "filter", null)]
+    public async Task SameOrganization_InTwoOverlappingCalls_IsFlagged_OnlyForTheSameMaterialOrTopic(string firstTitle, string firstItems,
+        string secondTitle, string secondItems, string? flag)
     {
         var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
         var first = await ProgramData.AddCallAsync(factory, "뮤뮤 첫 공모");
@@ -142,19 +147,30 @@ public sealed class ReviewTests(Hosts hosts)
         var (member, _) = await DirectoryData.SignedInMemberOfAsync(factory, organization.Id);
         using var _ = member;
         var ids = new List<int>();
-        foreach (var callId in new[] { first, second })
+        foreach (var (callId, title, items) in new[] { (first, firstTitle, firstItems), (second, secondTitle, secondItems) })
         {
             var id = await ProgramData.StartApplicationAsync(member, callId, organization.Id);
             await ProgramData.AttachAllAsync(member, id);
-            using var submitted = await member.SubmitAsync($"/applications/{id}", Answers("배지 국산화"), $"/applications/{id}?handler=Submit");
+            var answers = Answers(title);
+            answers["answers[items]"] = items;
+            using var submitted = await member.SubmitAsync($"/applications/{id}", answers, $"/applications/{id}?handler=Submit");
+            Assert.Equal($"/applications/{id}", PageClient.RedirectPath(submitted));
             ids.Add(id);
         }
         using var staff = await factory.AdminClientAsync();
 
         var (_, page) = await staff.GetPageAsync($"/admin/applications/{ids[1]}");
 
-        Assert.Contains("접수 기간이 겹치는 공모에 신청", page);
-        Assert.Contains($"/admin/applications/{ids[0]}", page);
+        if (flag is null)
+        {
+            Assert.Contains("data-testid=\"duplicates-none\"", page);
+            Assert.DoesNotContain($"/admin/applications/{ids[0]}", page);
+        }
+        else
+        {
+            Assert.Contains(flag, page);
+            Assert.Contains($"/admin/applications/{ids[0]}", page);
+        }
     }
 
     [Fact]
