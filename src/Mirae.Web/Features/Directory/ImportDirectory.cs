@@ -68,6 +68,7 @@ public sealed class ImportDirectory(AppDbContext db, TimeProvider clock, IString
         var existing = await db.Materials.Include(m => m.Category).ToDictionaryAsync(m => m.Code, cancellationToken);
         var (inserted, updated) = (0, 0);
         var renamed = new List<string>();
+        var renamedCategories = new List<MaterialCategory>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var row in check.Rows)
         {
@@ -78,7 +79,11 @@ public sealed class ImportDirectory(AppDbContext db, TimeProvider clock, IString
                 categories[categoryKo] = category;
                 db.MaterialCategories.Add(category);
             }
-            category.Rename(row.Get("category_en"));
+            if (category.NameEn != row.Get("category_en"))
+            {
+                category.Rename(row.Get("category_en"));
+                renamedCategories.Add(category);
+            }
             var code = row.Get("material_code");
             if (!existing.TryGetValue(code, out var material))
             {
@@ -98,7 +103,9 @@ public sealed class ImportDirectory(AppDbContext db, TimeProvider clock, IString
             material.Update(category, row.Get("name_ko"), row.Get("name_en"), row.Optional("hs_code"), Check.OptionalInt(row, "localization_target_year"));
         }
         await db.SaveChangesAsync(cancellationToken);
-        await ReindexProductsAsync(db.Products.Where(p => renamed.Contains(p.Material.Code)), cancellationToken);
+        // A category renamed in English reaches the products of all its materials, those not in this file too.
+        var categoryIds = renamedCategories.Select(c => c.Id).ToList();
+        await ReindexProductsAsync(db.Products.Where(p => renamed.Contains(p.Material.Code) || categoryIds.Contains(p.Material.CategoryId)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         progress?.Report($"{MaterialsFile}: {check.Rows.Count}/{check.Rows.Count}");
         return new FileResult(MaterialsFile, inserted, updated, 0, []);

@@ -85,15 +85,39 @@ public static class ProductSearch
     }
 
     /// <summary>
-    /// How many products match, counted by the engine alone and at most <paramref name="cap"/> + 1, so that a broad
-    /// query costs no more than a narrow one; more than <paramref name="cap"/> is reported as "more than". The names
-    /// are counted first: they are short, so a broad word (필터, filter) is past the cap before the long text of every
-    /// product has to be read.
+    /// How many products match, counted at most to <paramref name="cap"/> + 1, so that a broad query costs no more than a
+    /// narrow one; more than <paramref name="cap"/> is reported as "more than". Two lower bounds come first, each enough
+    /// when it passes the cap: the products of the materials that hold every word themselves (a directory search mostly
+    /// names a material or category, and those are counted from the small materials table and one index, however
+    /// common the words), then the names, which are short (ADR 006). Only then does the engine count the whole text,
+    /// which PostgreSQL does by building the bitmap of every match.
     /// </summary>
     public static async Task<int> CountAsync(AppDbContext db, IReadOnlyList<SearchAnalyzer.Term> terms, int cap, CancellationToken cancellationToken)
     {
+        var byMaterial = await CountByMaterialAsync(db, terms, cap + 1, cancellationToken);
+        if (byMaterial > cap)
+        {
+            return byMaterial;
+        }
         var names = await CountTierAsync(db, terms, cap + 1, cancellationToken);
         return names > cap ? names : await CountAsync(db, SearchAnalyzer.ToFts5(terms), SearchAnalyzer.ToTsQuery(terms), cap + 1, cancellationToken);
+    }
+
+    /// <summary>
+    /// Products of the materials whose code and names, with their category's, hold every word, counted up to
+    /// <paramref name="limit"/>. Each of them matches, because a product's search text holds its material's and
+    /// category's (<see cref="Product.Reindex"/>); so this never counts more than the engine would.
+    /// </summary>
+    private static async Task<int> CountByMaterialAsync(AppDbContext db, IReadOnlyList<SearchAnalyzer.Term> terms, int limit,
+        CancellationToken cancellationToken)
+    {
+        var materials = await db.Materials.AsNoTracking()
+            .Select(m => new { m.Id, m.Code, m.NameKo, m.NameEn, CategoryKo = m.Category.NameKo, CategoryEn = m.Category.NameEn })
+            .ToListAsync(cancellationToken);
+        var ids = materials
+            .Where(m => SearchAnalyzer.Matches(SearchAnalyzer.Document(m.Code, m.NameKo, m.NameEn, m.CategoryKo, m.CategoryEn), terms))
+            .Select(m => m.Id).ToList();
+        return ids.Count == 0 ? 0 : await db.Products.Where(p => ids.Contains(p.MaterialId)).Take(limit).CountAsync(cancellationToken);
     }
 
     /// <summary>

@@ -62,6 +62,21 @@ public static class SearchAnalyzer
         return terms;
     }
 
+    /// <summary>
+    /// Whether <paramref name="document"/> (what <see cref="Document"/> wrote) holds every term as the engines match them:
+    /// its tokens in a row, the last one as a prefix where the term says so. For a handful of short texts only (the
+    /// materials); products are always matched by the engines.
+    /// </summary>
+    public static bool Matches(string document, IReadOnlyList<Term> terms)
+    {
+        var tokens = document.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return terms.Count > 0 && terms.All(term => Enumerable.Range(0, Math.Max(0, tokens.Length - term.Tokens.Count + 1)).Any(start =>
+            term.Tokens.Select((token, i) => term.Prefix && i == term.Tokens.Count - 1
+                    ? tokens[start + i].StartsWith(token, StringComparison.Ordinal)
+                    : tokens[start + i] == token)
+                .All(matched => matched)));
+    }
+
     /// <summary>The query in SQLite FTS5 syntax: each term a (prefix) phrase, all required.</summary>
     public static string ToFts5(IReadOnlyList<Term> terms) =>
         string.Join(" AND ", terms.Select(t => "\"" + string.Join(' ', t.Tokens) + "\"" + (t.Prefix ? "*" : "")));

@@ -59,6 +59,23 @@ public sealed class ImportTests
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task Import_ACategoryRenamedInEnglish_ReachesTheSearchTextOfAllItsMaterialsProducts(DatabaseProvider provider)
+    {
+        await using var factory = await EmptyDirectoryAsync(provider);
+        var twoFilters = Materials + "FIL-DEP,필터,Filters,뎁스 필터,Depth filter,,\n";
+        await ImportAsync(factory, ("materials.csv", twoFilters), ("organizations.csv", Organizations),
+            ("products.csv", Products + "124-81-00998,SF-3,FIL-DEP,송도 뎁스 필터,Songdo depth filter,,,,\n"));
+
+        // Only FIL-VIR is in the second file, but the category is FIL-DEP's as well.
+        var renamed = await ImportAsync(factory, ("materials.csv", Materials.Replace("필터,Filters", "필터,Filtration media", StringComparison.Ordinal)));
+        using var scope = factory.Services.CreateScope();
+        var found = await scope.ServiceProvider.GetRequiredService<SearchProducts>().HandleAsync(new SearchProducts.Query("filtration"));
+
+        Assert.True(renamed.Succeeded);
+        Assert.Equal(["SF-1", "SF-3"], found.Page.Items.Select(i => i.ProductCode).Order());
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Import_AFileWithBadRows_ChangesNothingAndListsEveryRow(DatabaseProvider provider)
     {
         await using var factory = await EmptyDirectoryAsync(provider);

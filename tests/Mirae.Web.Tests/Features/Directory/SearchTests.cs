@@ -52,6 +52,27 @@ public sealed class SearchTests(Hosts hosts)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task CappedCount_OfAnyMaterialOrCategoryName_IsTheEnginesCountUpToTheCap(DatabaseProvider provider)
+    {
+        // The count may stop early at the products of materials that hold every word; it must never count more than the engine.
+        var factory = await hosts.GetAsync(provider);
+        await using var db = factory.CreateDbContext();
+        var materials = await db.Materials.Select(m => new { m.NameKo, m.NameEn, CategoryKo = m.Category.NameKo, CategoryEn = m.Category.NameEn, m.Code }).ToListAsync();
+        var names = materials.SelectMany(m => new[] { m.NameKo, m.NameEn, m.CategoryKo, m.CategoryEn, m.Code }).Distinct().ToList();
+        var queries = names.Concat(names.Select(n => n[..Math.Min(n.Length, 4)])).Concat(["배지 필터", "일회용 백", "culture medium", "bag cell", "필터 바이러스 제거"]).Distinct();
+
+        foreach (var query in queries)
+        {
+            var terms = SearchAnalyzer.Query(query);
+            var exact = await ProductSearch.Match(db, terms).CountAsync();
+            foreach (var cap in new[] { 3, 30, 100_000 })
+            {
+                Assert.True(Math.Min(exact, cap + 1) == await ProductSearch.CountAsync(db, terms, cap, CancellationToken.None), $"{query} (cap {cap})");
+            }
+        }
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task SeveralWords_AllMustMatch_InAnyOrder(DatabaseProvider provider)
     {
         var factory = await hosts.GetAsync(provider);

@@ -25,6 +25,19 @@ public sealed class SearchAnalyzerTests
     }
 
     [Theory]
+    [InlineData("바이러스", true)]
+    [InlineData("바이러스 필터", true)]
+    [InlineData("필터 바이러스", true)]
+    [InlineData("이러", true)]
+    [InlineData("바이러스제거필터", false)] // a phrase across words, which the engines do not match either
+    [InlineData("virus filt", true)]
+    [InlineData("irus", false)] // English words match from their start only
+    [InlineData("virus 마개", false)]
+    [InlineData("", false)]
+    public void Matches_AsTheEnginesDo(string query, bool matches) =>
+        Assert.Equal(matches, SearchAnalyzer.Matches(SearchAnalyzer.Document("FIL-VIR", "바이러스 제거 필터", "Virus removal filter"), SearchAnalyzer.Query(query)));
+
+    [Theory]
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("\"'&|!<>():*")]
