@@ -25,7 +25,7 @@ public static class DataModule
 
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection("Database"));
         builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection("Seed"));
-        builder.Services.AddDbContext<AppDbContext>(db => UseProvider(db, options.Provider, connectionString));
+        builder.Services.AddDbContextPool<AppDbContext>(db => UseProvider(db, options.Provider, connectionString));
 
         builder.Services.AddSingleton<DataProtectionKeyStore>();
         builder.Services.AddDataProtection().SetApplicationName("Mirae");
