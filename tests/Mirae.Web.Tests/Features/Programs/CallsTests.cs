@@ -280,7 +280,13 @@ public sealed class CallsTests(Hosts hosts)
 
         var document = await client.Http.GetStringAsync("/openapi/v1.json");
 
+        var paths = JsonDocument.Parse(document).RootElement.GetProperty("paths");
+
         Assert.All(new[] { "/api/v1/calls", "/api/v1/calls/{id}", "/api/v1/applications", "/api/v1/applications/{id}" },
-            path => Assert.Contains($"\"{path}\"", document));
+            path => Assert.True(paths.TryGetProperty(path, out _), path));
+        Assert.True(paths.GetProperty("/api/v1/calls/{callId}/applications").TryGetProperty("post", out _));
+        Assert.True(paths.GetProperty("/api/v1/applications/{id}/answers").TryGetProperty("put", out _));
+        Assert.True(paths.GetProperty("/api/v1/applications/{id}/submit").TryGetProperty("post", out _));
+        Assert.True(paths.GetProperty("/api/v1/applications/{id}/withdraw").TryGetProperty("post", out _));
     }
 }
