@@ -85,6 +85,39 @@ public static class ProductSearch
     }
 
     /// <summary>
+    /// The SQLite names-only FTS5 index behind the name tier (added after <see cref="CreateEngine"/>): a column filter on
+    /// the index of everything still decodes every posting of each word, so a name tier with few matches cost as much as
+    /// reading every product that mentions the words anywhere (ADR 006).
+    /// </summary>
+    public static void CreateSqliteNameIndex(MigrationBuilder migration)
+    {
+        if (!migration.IsSqlite())
+        {
+            return;
+        }
+        migration.Sql("""
+            CREATE VIRTUAL TABLE ProductNameSearch USING fts5(SearchName, content='Products', content_rowid='Id', prefix='1 2 3');
+            """);
+        migration.Sql("INSERT INTO ProductNameSearch(ProductNameSearch) VALUES ('rebuild');");
+        migration.Sql("""
+            CREATE TRIGGER ProductNameSearch_Insert AFTER INSERT ON Products BEGIN
+              INSERT INTO ProductNameSearch(rowid, SearchName) VALUES (new.Id, new.SearchName);
+            END;
+            """);
+        migration.Sql("""
+            CREATE TRIGGER ProductNameSearch_Delete AFTER DELETE ON Products BEGIN
+              INSERT INTO ProductNameSearch(ProductNameSearch, rowid, SearchName) VALUES ('delete', old.Id, old.SearchName);
+            END;
+            """);
+        migration.Sql("""
+            CREATE TRIGGER ProductNameSearch_Update AFTER UPDATE OF SearchName ON Products BEGIN
+              INSERT INTO ProductNameSearch(ProductNameSearch, rowid, SearchName) VALUES ('delete', old.Id, old.SearchName);
+              INSERT INTO ProductNameSearch(rowid, SearchName) VALUES (new.Id, new.SearchName);
+            END;
+            """);
+    }
+
+    /// <summary>
     /// How many products match, counted at most to <paramref name="cap"/> + 1, so that a broad query costs no more than a
     /// narrow one; more than <paramref name="cap"/> is reported as "more than". Two lower bounds come first, each enough
     /// when it passes the cap: the products of the materials that hold every word themselves (a directory search mostly
@@ -159,9 +192,12 @@ public static class ProductSearch
         if (db.Database.IsSqlite())
         {
             var all = SearchAnalyzer.ToFts5(terms);
-            var match = tier == Tier.Name ? NameOnly(all) : $"({all}) NOT {NameOnly(all)}";
-            return db.Database.SqlQuery<int>(
-                    $"SELECT rowid AS Value FROM ProductSearch WHERE ProductSearch MATCH {match} ORDER BY rowid DESC LIMIT {take} OFFSET {skip}")
+            var bodyOnly = $"({all}) NOT {NameOnly(all)}";
+            return (tier == Tier.Name
+                    ? db.Database.SqlQuery<int>(
+                        $"SELECT rowid AS Value FROM ProductNameSearch WHERE ProductNameSearch MATCH {all} ORDER BY rowid DESC LIMIT {take} OFFSET {skip}")
+                    : db.Database.SqlQuery<int>(
+                        $"SELECT rowid AS Value FROM ProductSearch WHERE ProductSearch MATCH {bodyOnly} ORDER BY rowid DESC LIMIT {take} OFFSET {skip}"))
                 .ToListAsync(cancellationToken);
         }
         var query = SearchAnalyzer.ToTsQuery(terms);
@@ -181,7 +217,7 @@ public static class ProductSearch
 
     /// <summary>Products in the name tier, counted up to <paramref name="cap"/>.</summary>
     private static Task<int> CountTierAsync(AppDbContext db, IReadOnlyList<SearchAnalyzer.Term> terms, int cap, CancellationToken cancellationToken) =>
-        CountAsync(db, NameOnly(SearchAnalyzer.ToFts5(terms)), SearchAnalyzer.ToTsQuery(terms), cap, cancellationToken, namesOnly: true);
+        CountAsync(db, SearchAnalyzer.ToFts5(terms), SearchAnalyzer.ToTsQuery(terms), cap, cancellationToken, namesOnly: true);
 
     /// <summary>An FTS5 expression restricted to the name column.</summary>
     private static string NameOnly(string fts5) => "{SearchName} : (" + fts5 + ")";
@@ -191,11 +227,13 @@ public static class ProductSearch
     /// PostgreSQL the inner SELECT has no columns, so a bitmap scan can count from the index without reading the rows
     /// of all-visible pages.
     /// </summary>
-    /// <param name="namesOnly">On PostgreSQL, match the names-only vector (the FTS5 expression says its column itself).</param>
+    /// <param name="namesOnly">Match the names-only index (SQLite) or vector (PostgreSQL).</param>
     private static Task<int> CountAsync(AppDbContext db, string fts5, string tsQuery, int limit, CancellationToken cancellationToken,
         bool namesOnly = false) =>
         (db.Database.IsSqlite()
-            ? db.Database.SqlQuery<int>($"SELECT count(*) AS Value FROM (SELECT 1 FROM ProductSearch WHERE ProductSearch MATCH {fts5} LIMIT {limit})")
+            ? namesOnly
+                ? db.Database.SqlQuery<int>($"SELECT count(*) AS Value FROM (SELECT 1 FROM ProductNameSearch WHERE ProductNameSearch MATCH {fts5} LIMIT {limit})")
+                : db.Database.SqlQuery<int>($"SELECT count(*) AS Value FROM (SELECT 1 FROM ProductSearch WHERE ProductSearch MATCH {fts5} LIMIT {limit})")
             : namesOnly
                 ? db.Database.SqlQuery<int>(
                     $"""SELECT count(*)::int AS "Value" FROM (SELECT FROM "Products" WHERE "SearchNameVector" @@ to_tsquery('simple'::regconfig, {tsQuery}) LIMIT {limit}) AS matches""")
