@@ -52,10 +52,9 @@ public static class ApplicationsApi
         {
             return TypedResults.Forbid();
         }
-        var existed = await db.Applications.AnyAsync(a => a.CallId == callId && a.OrganizationId == request.OrganizationId, cancellationToken);
-        var id = await apply.StartAsync(callId, request.OrganizationId, user.UserId(), cancellationToken);
+        var (id, created) = await apply.StartAsync(callId, request.OrganizationId, user.UserId(), cancellationToken);
         var started = new Started(id, $"/applications/{id}");
-        return existed ? TypedResults.Ok(started) : TypedResults.Created($"/api/v1/applications/{id}", started);
+        return created ? TypedResults.Created($"/api/v1/applications/{id}", started) : TypedResults.Ok(started);
     }
 
     /// <summary>Saves the draft; an answer of the wrong type or length saves nothing (400 with the field's message).</summary>

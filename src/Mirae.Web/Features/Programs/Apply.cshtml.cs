@@ -35,8 +35,8 @@ public sealed class ApplyModel(AppDbContext db, GetCall get, ApplyToCall apply, 
         }
         try
         {
-            var applicationId = await apply.StartAsync(id, organizationId, User.UserId(), cancellationToken);
-            return RedirectToPage("/Programs/ApplicationPage", new { id = applicationId });
+            var started = await apply.StartAsync(id, organizationId, User.UserId(), cancellationToken);
+            return RedirectToPage("/Programs/ApplicationPage", new { id = started.Id });
         }
         catch (DomainException e)
         {

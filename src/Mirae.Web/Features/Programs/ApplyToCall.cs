@@ -16,20 +16,23 @@ public sealed class ApplyToCall(AppDbContext db, AuditLog audit, Notify notify, 
 {
     public sealed record Submission(string? ReceiptNumber, IReadOnlyList<AnswerCheck.Problem> Problems);
 
+    /// <summary>The organization's application to the call: the existing one, or a new draft (<paramref name="Created"/>).</summary>
+    public sealed record Started(int Id, bool Created);
+
     /// <summary>The organization's application to the call: the existing one, or a new draft.</summary>
-    public async Task<int> StartAsync(int callId, int organizationId, Guid memberId, CancellationToken cancellationToken = default)
+    public async Task<Started> StartAsync(int callId, int organizationId, Guid memberId, CancellationToken cancellationToken = default)
     {
         var existing = await db.Applications.Where(a => a.CallId == callId && a.OrganizationId == organizationId).Select(a => (int?)a.Id)
             .SingleOrDefaultAsync(cancellationToken);
         if (existing is int id)
         {
-            return id;
+            return new Started(id, Created: false);
         }
         var call = await db.Calls.SingleOrDefaultAsync(c => c.Id == callId, cancellationToken) ?? throw new NotFoundException("call");
         var application = Application.Start(call, organizationId, memberId, clock.GetUtcNow());
         db.Applications.Add(application);
         await db.SaveChangesAsync(cancellationToken);
-        return application.Id;
+        return new Started(application.Id, Created: true);
     }
 
     /// <summary>Saves the answers as a draft; with any answer of the wrong type or length nothing is saved and the problems are returned.</summary>
