@@ -148,7 +148,7 @@ public static class ProductSearch
             .Select(m => new { m.Id, m.Code, m.NameKo, m.NameEn, CategoryKo = m.Category.NameKo, CategoryEn = m.Category.NameEn })
             .ToListAsync(cancellationToken);
         var ids = materials
-            .Where(m => SearchAnalyzer.Matches(SearchAnalyzer.Document(m.Code, m.NameKo, m.NameEn, m.CategoryKo, m.CategoryEn), terms))
+            .Where(m => SearchAnalyzer.Matches(SearchAnalyzer.Tokens(m.Code, m.NameKo, m.NameEn, m.CategoryKo, m.CategoryEn), terms))
             .Select(m => m.Id).ToList();
         return ids.Count == 0 ? 0 : await db.Products.Where(p => ids.Contains(p.MaterialId)).Take(limit).CountAsync(cancellationToken);
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 
@@ -67,14 +68,68 @@ public static class SearchAnalyzer
     /// its tokens in a row, the last one as a prefix where the term says so. For a handful of short texts only (the
     /// materials); products are always matched by the engines.
     /// </summary>
-    public static bool Matches(string document, IReadOnlyList<Term> terms)
+    public static bool Matches(string document, IReadOnlyList<Term> terms) =>
+        Matches(document.Split(' ', StringSplitOptions.RemoveEmptyEntries), terms);
+
+    /// <inheritdoc cref="Matches(string, IReadOnlyList{Term})"/>
+    /// <param name="tokens">The document's tokens, as <see cref="Tokens"/> gives them.</param>
+    public static bool Matches(IReadOnlyList<string> tokens, IReadOnlyList<Term> terms)
     {
-        var tokens = document.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return terms.Count > 0 && terms.All(term => Enumerable.Range(0, Math.Max(0, tokens.Length - term.Tokens.Count + 1)).Any(start =>
-            term.Tokens.Select((token, i) => term.Prefix && i == term.Tokens.Count - 1
-                    ? tokens[start + i].StartsWith(token, StringComparison.Ordinal)
-                    : tokens[start + i] == token)
-                .All(matched => matched)));
+        // Plain loops: this runs for every material on every search, and closures per position made it the main
+        // source of a search's garbage, whose collections then showed in the slowest requests.
+        if (terms.Count == 0)
+        {
+            return false;
+        }
+        foreach (var term in terms)
+        {
+            if (!Holds(tokens, term))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool Holds(IReadOnlyList<string> tokens, Term term)
+    {
+        var last = term.Tokens.Count - 1;
+        for (var start = 0; start + last < tokens.Count; start++)
+        {
+            var i = 0;
+            while (i <= last && (term.Prefix && i == last
+                       ? tokens[start + i].StartsWith(term.Tokens[i], StringComparison.Ordinal)
+                       : string.Equals(tokens[start + i], term.Tokens[i], StringComparison.Ordinal)))
+            {
+                i++;
+            }
+            if (i > last)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static readonly ConcurrentDictionary<string, string[]> RememberedTokens = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The tokens of <paramref name="texts"/> as <see cref="Document"/> writes them, remembered by text: the materials'
+    /// few dozen texts are matched on every search, and analyzing them each time cost more than the query that loads them.
+    /// A renamed material is simply a new text; the memory is emptied should it ever hold many.
+    /// </summary>
+    public static string[] Tokens(params string?[] texts)
+    {
+        var key = string.Join('\u001F', texts);
+        if (RememberedTokens.TryGetValue(key, out var tokens))
+        {
+            return tokens;
+        }
+        if (RememberedTokens.Count >= 10_000)
+        {
+            RememberedTokens.Clear();
+        }
+        return RememberedTokens[key] = Document(texts).Split(' ', StringSplitOptions.RemoveEmptyEntries);
     }
 
     /// <summary>The query in SQLite FTS5 syntax: each term a (prefix) phrase, all required.</summary>

@@ -157,6 +157,22 @@ public sealed class SearchTests(Hosts hosts)
         Assert.Contains("마개", item.GetProperty("nameKo").GetString());
     }
 
+    [Fact]
+    public async Task DirectoryApi_WritesKoreanAsText_AndStillEscapesHtmlCharacters()
+    {
+        var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
+        // A word of its own: other tests count the demo's products by common words such as 마개.
+        var word = "뮤뮤" + (char)(0xAC00 + Random.Shared.Next(11172)) + (char)(0xAC00 + Random.Shared.Next(11172));
+        var supplier = await DirectoryData.AddOrganizationAsync(factory, word + "(주)");
+        await DirectoryData.AddProductAsync(factory, supplier.Id, word + " <b>&'\"");
+        using var client = factory.CreatePageClient();
+
+        var body = await client.Http.GetStringAsync("/api/v1/products?q=" + Uri.EscapeDataString(word));
+
+        Assert.Contains($"\"nameKo\":\"{word} \\u003Cb\\u003E\\u0026\\u0027\\u0022\"", body);
+        Assert.Equal(word + " <b>&'\"", JsonDocument.Parse(body).RootElement.GetProperty("items")[0].GetProperty("nameKo").GetString());
+    }
+
     [Theory]
     [InlineData("/api/v1/products?pageSize=0", 400, "validation_failed")]
     [InlineData("/api/v1/products?page=0", 400, "validation_failed")]

@@ -38,6 +38,26 @@ public sealed class SearchAnalyzerTests
         Assert.Equal(matches, SearchAnalyzer.Matches(SearchAnalyzer.Document("FIL-VIR", "바이러스 제거 필터", "Virus removal filter"), SearchAnalyzer.Query(query)));
 
     [Theory]
+    [InlineData("세포배양배지", true)] // a phrase of bigrams, in a row
+    [InlineData("동물세포배양배지", true)]
+    [InlineData("배양배지세포", false)] // the same bigrams out of order
+    [InlineData("세포배양배지용", false)]
+    [InlineData("media", true)]
+    [InlineData("cell med", true)]
+    public void Matches_LongKoreanWordsAsPhrases_AsTheEnginesDo(string query, bool matches) =>
+        Assert.Equal(matches, SearchAnalyzer.Matches(SearchAnalyzer.Tokens("MED-CCM", "동물세포배양배지", "Cell culture media"), SearchAnalyzer.Query(query)));
+
+    [Fact]
+    public void Tokens_AreTheDocumentsTokens_AndRememberedByText()
+    {
+        var tokens = SearchAnalyzer.Tokens("FIL-VIR", "바이러스 제거 필터", null);
+
+        Assert.Equal(SearchAnalyzer.Document("FIL-VIR", "바이러스 제거 필터").Split(' '), tokens);
+        Assert.Same(tokens, SearchAnalyzer.Tokens("FIL-VIR", "바이러스 제거 필터", null));
+        Assert.NotSame(tokens, SearchAnalyzer.Tokens("FIL-VIR", "바이러스 제거 필터 카트리지", null));
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("\"'&|!<>():*")]
