@@ -18,7 +18,7 @@ var connection = options["connection"];
 var products = int.Parse(options["products"], CultureInfo.InvariantCulture);
 var app = options["app"];
 var results = options["out"];
-var repetitions = int.Parse(options.GetValueOrDefault("repetitions", "50"), CultureInfo.InvariantCulture);
+var repetitions = int.Parse(options.GetValueOrDefault("repetitions", "200"), CultureInfo.InvariantCulture);
 var scans = int.Parse(options.GetValueOrDefault("scans", "1"), CultureInfo.InvariantCulture);
 var warmup = int.Parse(options.GetValueOrDefault("warmup", "20"), CultureInfo.InvariantCulture);
 
