@@ -7,9 +7,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Mirae.Web.Data;
 using Mirae.Web.Features.Directory;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 
 // Directory search benchmark: fills a database with N products (the demo directory's 2,080 as templates),

@@ -64,15 +64,10 @@ public static class SearchAnalyzer
     }
 
     /// <summary>
-    /// Whether <paramref name="document"/> (what <see cref="Document"/> wrote) holds every term as the engines match them:
-    /// its tokens in a row, the last one as a prefix where the term says so. For a handful of short texts only (the
-    /// materials); products are always matched by the engines.
+    /// Whether <paramref name="tokens"/> (a document's, as <see cref="Tokens"/> gives them) hold every term as the engines
+    /// match them: its tokens in a row, the last one as a prefix where the term says so. For a handful of short texts only
+    /// (the materials); products are always matched by the engines.
     /// </summary>
-    public static bool Matches(string document, IReadOnlyList<Term> terms) =>
-        Matches(document.Split(' ', StringSplitOptions.RemoveEmptyEntries), terms);
-
-    /// <inheritdoc cref="Matches(string, IReadOnlyList{Term})"/>
-    /// <param name="tokens">The document's tokens, as <see cref="Tokens"/> gives them.</param>
     public static bool Matches(IReadOnlyList<string> tokens, IReadOnlyList<Term> terms)
     {
         // Plain loops: this runs for every material on every search, and closures per position made it the main

@@ -52,6 +52,7 @@ public sealed class SearchProducts(AppDbContext db, TimeProvider clock)
         int total;
         var exact = true;
         List<int> ids;
+        IQueryable<Hit>? hits = null;
         if (terms.Count > 0 && !filtered && query.SortBy == Sort.Relevance)
         {
             // The common case, a plain query by relevance: the engine counts, ranks and pages on its own, and the
@@ -62,7 +63,7 @@ public sealed class SearchProducts(AppDbContext db, TimeProvider clock)
         }
         else
         {
-            var hits = Hits(query, terms, today);
+            hits = Hits(query, terms, today);
             total = await hits.CountAsync(cancellationToken);
             var ordered = query.SortBy switch
             {
@@ -77,7 +78,7 @@ public sealed class SearchProducts(AppDbContext db, TimeProvider clock)
         var rows = await LoadRowsAsync(db, ids, cancellationToken);
 
         var facets = query.WithFacets
-            ? await FacetsAsync(Hits(query, terms, today).Select(h => h.Product), today, cancellationToken)
+            ? await FacetsAsync((hits ?? Hits(query, terms, today)).Select(h => h.Product), today, cancellationToken)
             : new Facets([], [], [], [], []);
         return new Result(new PagedList<Row>(rows, total, query.Page, query.PageSize), facets, today, exact);
     }

@@ -35,7 +35,7 @@ public sealed class SearchAnalyzerTests
     [InlineData("virus 마개", false)]
     [InlineData("", false)]
     public void Matches_AsTheEnginesDo(string query, bool matches) =>
-        Assert.Equal(matches, SearchAnalyzer.Matches(SearchAnalyzer.Document("FIL-VIR", "바이러스 제거 필터", "Virus removal filter"), SearchAnalyzer.Query(query)));
+        Assert.Equal(matches, SearchAnalyzer.Matches(SearchAnalyzer.Tokens("FIL-VIR", "바이러스 제거 필터", "Virus removal filter"), SearchAnalyzer.Query(query)));
 
     [Theory]
     [InlineData("세포배양배지", true)] // a phrase of bigrams, in a row
