@@ -26,7 +26,10 @@ public sealed class EvaluationJourneyTests(BrowserFixture fixture)
         await expert.Page.GotoAsync($"/evaluators/join/{token}");
         await expert.AssertAccessibleAsync("evaluator-join");
         await expert.Page.ClickAsync("[data-testid=join]");
-        await expert.Page.WaitForURLAsync("**/evaluations");
+        // A selector of the page arrived at, not WaitForURLAsync: when the redirect has already landed, that waits for a
+        // "load" event it can miss, and it timed out once in CI with the page long loaded.
+        await expert.Page.WaitForSelectorAsync("[data-testid=flash]");
+        Assert.Equal("/evaluations", new Uri(expert.Page.Url).AbsolutePath);
 
         // Staff see the pool, set the panel to one evaluator per application, and assign.
         var staff = await PageChecks.OpenAsync(fixture);
@@ -50,7 +53,8 @@ public sealed class EvaluationJourneyTests(BrowserFixture fixture)
         await expert.Page.ClickAsync("label[for=conflicted-yes]");
         await expert.Page.FillAsync("#note", "대표이사와 공동연구 중");
         await expert.Page.ClickAsync("[data-testid=declare]");
-        await expert.Page.WaitForURLAsync("**/evaluations");
+        await expert.Page.WaitForSelectorAsync("[data-testid=my-evaluations]");
+        Assert.Equal("/evaluations", new Uri(expert.Page.Url).AbsolutePath);
         await expert.Page.ClickAsync("[data-testid=my-evaluations] tr:has-text('뮤뮤평가대상(주)') a");
         await expert.Page.ClickAsync("[data-testid=declare]"); // "없습니다" is the default
         await expert.Page.WaitForSelectorAsync("[data-testid=score-form]");
@@ -74,7 +78,8 @@ public sealed class EvaluationJourneyTests(BrowserFixture fixture)
         await staff.AssertAccessibleAsync("selection-result");
         await staff.Page.FillAsync("#Input_Note", "선정위원회 심의(서면) 결과 원안 확정");
         await staff.Page.ClickAsync("[data-testid=confirm-selection]");
-        await staff.Page.WaitForURLAsync($"**/calls/{callId}/results");
+        await staff.Page.WaitForSelectorAsync("[data-testid=results-summary]");
+        Assert.EndsWith($"/calls/{callId}/results", new Uri(staff.Page.Url).AbsolutePath, StringComparison.Ordinal);
 
         // Anyone sees the results and can fetch the inputs to re-run them.
         var visitor = await PageChecks.OpenAsync(fixture);
