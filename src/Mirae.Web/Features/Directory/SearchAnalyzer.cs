@@ -106,14 +106,14 @@ public static class SearchAnalyzer
         return false;
     }
 
-    private static readonly ConcurrentDictionary<string, string[]> RememberedTokens = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<string>> RememberedTokens = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The tokens of <paramref name="texts"/> as <see cref="Document"/> writes them, remembered by text: the materials'
     /// few dozen texts are matched on every search, and analyzing them each time cost more than the query that loads them.
     /// A renamed material is simply a new text; the memory is emptied should it ever hold many.
     /// </summary>
-    public static string[] Tokens(params string?[] texts)
+    public static IReadOnlyList<string> Tokens(params string?[] texts)
     {
         var key = string.Join('\u001F', texts);
         if (RememberedTokens.TryGetValue(key, out var tokens))
@@ -124,7 +124,8 @@ public static class SearchAnalyzer
         {
             RememberedTokens.Clear();
         }
-        return RememberedTokens[key] = Document(texts).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // Read-only: every search shares these.
+        return RememberedTokens[key] = Array.AsReadOnly(Document(texts).Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
     /// <summary>The query in SQLite FTS5 syntax: each term a (prefix) phrase, all required.</summary>
