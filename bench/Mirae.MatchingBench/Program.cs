@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Mirae.Web.Data;
 using Mirae.Web.Features.Audit;
 using Mirae.Web.Features.Directory;
-using Mirae.Web.Features.Localization;
+using Mirae.Web.Features.Sourcing;
 
 // Matching benchmark: imports the demo directory into a fresh database through the app's import command, grows it to
 // N products (default 100,000) by copying the demo products with their specifications and certificates, posts one

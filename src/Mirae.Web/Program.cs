@@ -5,10 +5,12 @@ using Mirae.Web.Features.Audit;
 using Mirae.Web.Features.Directory;
 using Mirae.Web.Features.Evaluation;
 using Mirae.Web.Features.Health;
-using Mirae.Web.Features.Localization;
+using Mirae.Web.Features.Home;
+using Mirae.Web.Features.Sourcing;
 using Mirae.Web.Features.Notices;
 using Mirae.Web.Features.Notifications;
-using Mirae.Web.Features.Programs;
+using Mirae.Web.Features.Applications;
+using Mirae.Web.Features.Calls;
 using Mirae.Web.Infrastructure;
 
 var import = ImportCommand.Matches(args);
@@ -21,6 +23,7 @@ if (import)
 }
 builder.AddData();
 builder.Services.AddMiraeWeb(builder.Configuration);
+builder.Services.AddHome();
 builder.Services.AddAccounts();
 builder.Services.AddAudit();
 builder.Services.AddScheduling(builder.Configuration);
@@ -28,9 +31,10 @@ builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddAdministration(builder.Configuration);
 builder.Services.AddNotices();
 builder.Services.AddDirectory();
-builder.Services.AddPrograms();
+builder.Services.AddCalls();
+builder.Services.AddApplications();
 builder.Services.AddEvaluation();
-builder.Services.AddLocalizationProject();
+builder.Services.AddSourcing();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();

@@ -3,14 +3,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
-using Mirae.Web.Features.Accounts;
-using Mirae.Web.Features.Administration;
-using Mirae.Web.Features.Directory;
-using Mirae.Web.Features.Notices;
-using Mirae.Web.Features.Programs;
 using Mirae.Web.Infrastructure;
 
 namespace Mirae.Web.Data;
@@ -34,29 +27,19 @@ public static class DataModule
         return builder;
     }
 
-    /// <summary>Applies migrations, reference data, the first administrator and (optionally) demo data.</summary>
+    /// <summary>Applies migrations, then every feature's seeds: reference data always, demo data when <c>Seed:Demo</c> is on.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<AppDbContext>();
-        // An existing database crossing SearchTokens needs its search text recomputed (a new one has no products yet).
-        var reindex = await db.GetService<IHistoryRepository>().ExistsAsync()
-            && (await db.Database.GetPendingMigrationsAsync()).Contains(Migrations.SearchTokens.Id);
+        var applied = (await db.Database.GetPendingMigrationsAsync()).ToList();
         await db.Database.MigrateAsync();
-        if (reindex)
+        var demo = services.GetRequiredService<IOptions<SeedOptions>>().Value.Demo;
+        var context = new SeedContext(services, db, services.GetRequiredService<TimeProvider>(), app.Environment.ContentRootPath, applied);
+        foreach (var seed in services.GetServices<StartupSeed>().Where(s => demo || s.Kind == SeedKind.Reference).OrderBy(s => s.Kind).ThenBy(s => s.Order))
         {
-            await DirectoryModule.ReindexProductsAsync(db);
-        }
-        await RoleSeed.EnsureRolesAsync(services);
-        await BootstrapAdministrator.EnsureAsync(services);
-        if (services.GetRequiredService<IOptions<SeedOptions>>().Value.Demo)
-        {
-            await DemoNotices.SeedAsync(db, services.GetRequiredService<TimeProvider>());
-            await DirectoryModule.SeedDemoAsync(services, app.Environment.ContentRootPath);
-            await DemoCalls.SeedAsync(db, services.GetRequiredService<TimeProvider>());
-            await Features.Evaluation.DemoEvaluation.SeedAsync(db, services.GetRequiredService<TimeProvider>());
-            await Features.Localization.DemoLocalization.SeedAsync(db, services.GetRequiredService<TimeProvider>());
+            await seed.RunAsync(context);
         }
     }
 

@@ -30,6 +30,18 @@ public static class ApiProblems
         _ => "error",
     };
 
+    /// <summary>The status code of a broken rule's kind: the one place a <see cref="ProblemKind"/> becomes HTTP.</summary>
+    public static int StatusFor(ProblemKind kind) => kind switch
+    {
+        ProblemKind.Invalid => StatusCodes.Status400BadRequest,
+        ProblemKind.Forbidden => StatusCodes.Status403Forbidden,
+        ProblemKind.NotFound => StatusCodes.Status404NotFound,
+        ProblemKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        ProblemKind.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,
+        ProblemKind.Unsatisfiable => StatusCodes.Status422UnprocessableEntity,
+        _ => StatusCodes.Status409Conflict,
+    };
+
     public static void Customize(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;
@@ -57,7 +69,7 @@ public sealed partial class ApiExceptionHandler(IStringLocalizer<SharedResource>
 
         var (status, code, detail) = exception switch
         {
-            DomainException e => (e.StatusCode, e.Code, text[e.MessageKey].Value),
+            DomainException e => (ApiProblems.StatusFor(e.Kind), e.Code, text.Explain(e)),
             NotFoundException => (StatusCodes.Status404NotFound, "not_found", text["Problem.NotFound"].Value),
             BadHttpRequestException e => (e.StatusCode, ApiProblems.CodeFor(e.StatusCode), text["Problem.BadRequest"].Value),
             _ => (StatusCodes.Status500InternalServerError, "internal_error", text["Problem.Internal"].Value),

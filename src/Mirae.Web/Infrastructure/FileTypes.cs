@@ -98,30 +98,30 @@ public static class FileTypes
 
     /// <summary>
     /// Reads and checks an upload: not empty, at most <paramref name="maxBytes"/>, one of <paramref name="allowed"/> by
-    /// content, and named with that type's extension. Failures throw a <see cref="DomainException"/> with a message key
-    /// that takes the file name and the limit as arguments.
+    /// content, and named with that type's extension. Failures throw a <see cref="DomainException"/> whose message shows
+    /// the file name and the limit.
     /// </summary>
     public static async Task<Accepted> ReadAsync(Stream stream, long length, string fileName, IReadOnlyCollection<FileType> allowed, long maxBytes,
         CancellationToken cancellationToken)
     {
         if (length == 0)
         {
-            throw new DomainException("upload.empty", "Upload.Empty", StatusCodes.Status400BadRequest);
+            throw new DomainException("upload.empty", "Upload.Empty", ProblemKind.Invalid, arguments: [SafeName(fileName), maxBytes / 1024 / 1024]);
         }
         if (length > maxBytes)
         {
-            throw new DomainException("upload.too-large", "Upload.TooLarge", StatusCodes.Status413PayloadTooLarge);
+            throw new DomainException("upload.too-large", "Upload.TooLarge", ProblemKind.TooLarge, arguments: [SafeName(fileName), maxBytes / 1024 / 1024]);
         }
         var content = new byte[length];
         await stream.ReadExactlyAsync(content, cancellationToken);
         if (Detect(content) is not { } type || !allowed.Contains(type))
         {
-            throw new DomainException("upload.type-not-allowed", "Upload.TypeNotAllowed", StatusCodes.Status415UnsupportedMediaType);
+            throw new DomainException("upload.type-not-allowed", "Upload.TypeNotAllowed", ProblemKind.UnsupportedType, arguments: [SafeName(fileName), maxBytes / 1024 / 1024]);
         }
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         if (extension != Extension(type) && !(type == FileType.Jpeg && extension == ".jpeg"))
         {
-            throw new DomainException("upload.disguised", "Upload.Disguised", StatusCodes.Status415UnsupportedMediaType);
+            throw new DomainException("upload.disguised", "Upload.Disguised", ProblemKind.UnsupportedType, arguments: [SafeName(fileName), maxBytes / 1024 / 1024]);
         }
         return new Accepted(type, content);
     }

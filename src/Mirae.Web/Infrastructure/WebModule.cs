@@ -37,7 +37,11 @@ public static class WebModule
             // that mean something to HTML are still escaped.
             o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         });
-        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddLocalization();
+        // Every localizer reads the shared texts and those each feature adds (AddTexts).
+        services.AddSingleton<SiteTexts>();
+        services.AddSingleton<IStringLocalizerFactory, SiteTextsFactory>();
+        services.AddSingleton<SiteNavigation>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
@@ -52,6 +56,7 @@ public static class WebModule
         });
 
         services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddMvcOptions(o => o.Filters.Add<PageFailureFilter>())
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((mvc, factory) =>
         {

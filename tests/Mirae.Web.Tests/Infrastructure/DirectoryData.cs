@@ -29,10 +29,10 @@ public static class DirectoryData
     }
 
     public static async Task<Organization> AddOrganizationAsync(MiraeFactory factory, string nameKo = "뮤뮤시험(주)",
-        OrganizationKind kind = OrganizationKind.Supplier, int foundedYear = 2015)
+        OrganizationKind kind = OrganizationKind.Supplier, int foundedYear = 2015, string? businessNumber = null)
     {
         await using var db = factory.CreateDbContext();
-        Assert.True(BusinessNumber.TryParse(NewBusinessNumber(), out var number));
+        Assert.True(BusinessNumber.TryParse(businessNumber ?? NewBusinessNumber(), out var number));
         var organization = Organization.Create(number.Value);
         organization.Update(kind, nameKo, "Mumu Test", "인천광역시 연수구", "Yeonsu-gu, Incheon", 30, foundedYear, null, DateTimeOffset.UtcNow);
         db.Organizations.Add(organization);
@@ -73,6 +73,13 @@ public static class DirectoryData
         var member = await Members.RegisterAsync(factory, kind: MemberKind.CompanyMember);
         await LinkAsync(factory, member.Id, organizationId, approved);
         return (await factory.SignedInClientAsync(member.Email!), member);
+    }
+
+    /// <summary>The id of the test material (<see cref="MaterialCode"/>), added on first use.</summary>
+    public static async Task<int> MaterialIdAsync(MiraeFactory factory)
+    {
+        await using var db = factory.CreateDbContext();
+        return (await EnsureMaterialAsync(db)).Id;
     }
 
     private static async Task<Material> EnsureMaterialAsync(AppDbContext db)

@@ -2,7 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Mirae.Web.Data;
 using Mirae.Web.Features.Evaluation;
-using Mirae.Web.Features.Programs;
+using Mirae.Web.Features.Applications;
+using Mirae.Web.Features.Calls;
 
 namespace Mirae.Web.Tests.Infrastructure;
 

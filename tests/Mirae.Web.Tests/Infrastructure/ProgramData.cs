@@ -2,7 +2,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Mirae.Web.Features.Accounts;
 using Mirae.Web.Features.Directory;
-using Mirae.Web.Features.Programs;
+using Mirae.Web.Features.Applications;
+using Mirae.Web.Features.Calls;
 
 namespace Mirae.Web.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Mirae.Web.Features.Directory;
+using NpgsqlTypes;
 
 namespace Mirae.Web.Data.Migrations;
 
@@ -128,7 +128,34 @@ public sealed class Directory : Migration
         migrationBuilder.CreateIndex("IX_ProductSpecification_ProductId", "ProductSpecification", "ProductId");
         migrationBuilder.CreateIndex("IX_ProductCertificates_ProductId", "ProductCertificates", "ProductId");
         migrationBuilder.CreateIndex("IX_ProductCertificates_Code_ExpiresOn", "ProductCertificates", ["Code", "ExpiresOn"]);
-        ProductSearch.CreateEngine(migrationBuilder);
+        // The search engines (ADR 006), as they were created at this migration; the model knows only the PostgreSQL column.
+        if (migrationBuilder.IsSqlite())
+        {
+            migrationBuilder.Sql("""
+                CREATE VIRTUAL TABLE ProductSearch USING fts5(SearchName, SearchBody, content='Products', content_rowid='Id', prefix='1 2 3');
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER ProductSearch_Insert AFTER INSERT ON Products BEGIN
+                  INSERT INTO ProductSearch(rowid, SearchName, SearchBody) VALUES (new.Id, new.SearchName, new.SearchBody);
+                END;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER ProductSearch_Delete AFTER DELETE ON Products BEGIN
+                  INSERT INTO ProductSearch(ProductSearch, rowid, SearchName, SearchBody) VALUES ('delete', old.Id, old.SearchName, old.SearchBody);
+                END;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER ProductSearch_Update AFTER UPDATE OF SearchName, SearchBody ON Products BEGIN
+                  INSERT INTO ProductSearch(ProductSearch, rowid, SearchName, SearchBody) VALUES ('delete', old.Id, old.SearchName, old.SearchBody);
+                  INSERT INTO ProductSearch(rowid, SearchName, SearchBody) VALUES (new.Id, new.SearchName, new.SearchBody);
+                END;
+                """);
+        }
+        else
+        {
+            migrationBuilder.AddColumn<NpgsqlTsVector>("SearchVector", "Products", nullable: true, computedColumnSql: "setweight(to_tsvector('simple'::regconfig, \"SearchName\"), 'A') || setweight(to_tsvector('simple'::regconfig, \"SearchBody\"), 'B')", stored: true);
+            migrationBuilder.CreateIndex("IX_Products_SearchVector", "Products", "SearchVector").Annotation("Npgsql:IndexMethod", "GIN");
+        }
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)

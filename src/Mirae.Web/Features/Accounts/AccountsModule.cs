@@ -8,6 +8,9 @@ using Mirae.Web.Infrastructure;
 
 namespace Mirae.Web.Features.Accounts;
 
+/// <summary>Marker of the accounts' texts (AccountsTexts.resx, AccountsTexts.en.resx).</summary>
+public sealed class AccountsTexts;
+
 public static class AccountsModule
 {
     public static IServiceCollection AddAccounts(this IServiceCollection services)
@@ -47,6 +50,8 @@ public static class AccountsModule
 
         services.Configure<RazorPagesOptions>(o => o.Conventions.ConfigureFilter(new MustChangePasswordFilter()));
         services.AddScoped<RegisterMember>();
+        services.AddTexts<AccountsTexts>();
+        services.AddSeed("accounts.roles", SeedKind.Reference, 10, c => RoleSeed.EnsureRolesAsync(c.Services));
         return services;
     }
 

@@ -52,3 +52,10 @@ public static class ClaimsPrincipalExtensions
         Guid.Parse(user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value
             ?? throw new InvalidOperationException("The endpoint requires a signed-in member."));
 }
+
+public static class RoleChecks
+{
+    /// <summary>Program managers and administrators: the operators' staff, who run calls, evaluation, sourcing and the directory.</summary>
+    public static bool IsProgramStaff(this System.Security.Claims.ClaimsPrincipal user) =>
+        user.IsInRole(Roles.ProgramManager) || user.IsInRole(Roles.Administrator);
+}

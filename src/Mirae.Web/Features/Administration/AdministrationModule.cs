@@ -1,3 +1,5 @@
+using Mirae.Web.Data;
+using Mirae.Web.Infrastructure;
 using Mirae.Web.Features.Accounts;
 
 namespace Mirae.Web.Features.Administration;
@@ -17,6 +19,9 @@ public sealed class AdminOptions
     public string? Password { get; set; }
 }
 
+/// <summary>Marker of the administration texts (AdministrationTexts.resx, AdministrationTexts.en.resx).</summary>
+public sealed class AdministrationTexts;
+
 public static class AdministrationModule
 {
     public static IServiceCollection AddAdministration(this IServiceCollection services, IConfiguration configuration)
@@ -27,6 +32,9 @@ public static class AdministrationModule
             .AddPolicy(AdministrationPolicies.ProgramStaff, p => p.RequireRole(Roles.ProgramManager, Roles.Administrator));
         services.AddScoped<ListUsers>();
         services.AddScoped<AssignRoles>();
+        services.AddTexts<AdministrationTexts>();
+        services.AddNavigation(new NavEntry("Nav.AdminUsers", "/admin/users", 500, NavAudience.Administrators));
+        services.AddSeed("administration.first-administrator", SeedKind.Reference, 20, c => BootstrapAdministrator.EnsureAsync(c.Services));
         return services;
     }
 }

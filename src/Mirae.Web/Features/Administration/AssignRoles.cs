@@ -15,11 +15,11 @@ public sealed class AssignRoles(AppDbContext db, UserManager<AppUser> users, Aud
     {
         if (command.Roles.FirstOrDefault(r => !Accounts.Roles.All.Contains(r)) is { } unknown)
         {
-            throw new DomainException("unknown_role", "Admin.UnknownRole", StatusCodes.Status400BadRequest);
+            throw new DomainException("unknown_role", "Admin.UnknownRole", ProblemKind.Invalid);
         }
         if (string.IsNullOrWhiteSpace(command.Reason))
         {
-            throw new DomainException("reason_required", "Admin.ReasonRequired", StatusCodes.Status400BadRequest);
+            throw new DomainException("reason_required", "Admin.ReasonRequired", ProblemKind.Invalid);
         }
         var user = await users.FindByIdAsync(command.UserId.ToString()) ?? throw new NotFoundException("user");
         var before = (await users.GetRolesAsync(user)).ToHashSet(StringComparer.Ordinal);

@@ -11,8 +11,8 @@ using Mirae.Web.Infrastructure;
 namespace Mirae.Web.Features.Administration;
 
 [Authorize(Policy = AdministrationPolicies.Administrator)]
-public sealed class EditUserModel(UserManager<AppUser> users, AssignRoles assign, AuditLog audit, AppDbContext db, IStringLocalizer<SharedResource> text)
-    : PageModel
+public sealed class EditUserModel(UserManager<AppUser> users, AssignRoles assign, AuditLog audit, AppDbContext db)
+    : PageModel, IRedisplayPage
 {
     public AppUser Member { get; private set; } = null!;
     public IReadOnlySet<string> Roles { get; private set; } = new HashSet<string>();
@@ -30,23 +30,13 @@ public sealed class EditUserModel(UserManager<AppUser> users, AssignRoles assign
 
     public async Task<IActionResult> OnPostAsync(Guid id, List<string> roles, string? reason, CancellationToken cancellationToken)
     {
-        try
-        {
-            await assign.HandleAsync(new AssignRoles.Command(id, roles.ToHashSet(StringComparer.Ordinal), reason ?? ""), cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", text[e.MessageKey]);
-            await LoadAsync(id);
-            return Page();
-        }
+        await assign.HandleAsync(new AssignRoles.Command(id, roles.ToHashSet(StringComparer.Ordinal), reason ?? ""), cancellationToken);
         TempData["Flash"] = "Admin.EditUser.Saved";
         return RedirectToPage(new { id });
     }
+
+    public async Task<IActionResult> RedisplayAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(Guid.Parse((string)RouteData.Values["id"]!)) ? Page() : NotFound();
 
     private async Task<bool> LoadAsync(Guid id)
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Mirae.Web.Features.Directory;
@@ -43,7 +44,8 @@ public sealed class MaterialConfiguration : IEntityTypeConfiguration<Material>
     }
 }
 
-public sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
+/// <summary>Products, and on PostgreSQL their search vectors (SQLite's FTS5 tables are outside the model: ADR 006).</summary>
+public sealed class ProductConfiguration(DatabaseFacade database) : IEntityTypeConfiguration<Product>
 {
     public void Configure(EntityTypeBuilder<Product> builder)
     {
@@ -63,6 +65,10 @@ public sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Navigation(p => p.Documents).HasField("_documents");
         builder.HasIndex(p => p.MaterialId);
         builder.HasIndex(p => p.UpdatedAt);
+        if (database.IsNpgsql())
+        {
+            ProductSearch.ConfigurePostgres(builder);
+        }
     }
 }
 

@@ -5,6 +5,9 @@ using Mirae.Web.Infrastructure;
 
 namespace Mirae.Web.Features.Directory;
 
+/// <summary>Marker of the directory's texts (DirectoryTexts.resx, DirectoryTexts.en.resx).</summary>
+public sealed class DirectoryTexts;
+
 public static class DirectoryModule
 {
     public static IServiceCollection AddDirectory(this IServiceCollection services)
@@ -22,6 +25,21 @@ public static class DirectoryModule
         services.AddScoped<ChangeDocuments>();
         services.AddScoped<IAuthorizationHandler, OrganizationAuthorizationHandler>();
         services.AddScheduledJob<FlagExpiringCertificates>(FlagExpiringCertificates.JobName, Schedules.DailyAtKst(6, 0));
+        services.AddTexts<DirectoryTexts>();
+        services.AddNavigation(
+            new NavEntry("Nav.Directory", "/directory", 110, NavAudience.Everyone),
+            new NavEntry("Nav.MyOrganization", "/my/organization", 200, NavAudience.CompanyMembers),
+            new NavEntry("Nav.DirectoryImport", "/admin/directory/import", 300, NavAudience.ProgramStaff),
+            new NavEntry("Nav.Memberships", "/admin/memberships", 310, NavAudience.ProgramStaff));
+        // An existing database crossing SearchTokens needs its search text recomputed, since the analyzer is C#.
+        services.AddSeed("directory.reindex", SeedKind.Reference, 0, async c =>
+        {
+            if (c.MigrationsApplied.Contains(Data.Migrations.SearchTokens.Id))
+            {
+                await ReindexProductsAsync(c.Db);
+            }
+        });
+        services.AddSeed("directory.demo", SeedKind.Demo, 200, c => SeedDemoAsync(c.Services, c.ContentRoot));
         return services;
     }
 

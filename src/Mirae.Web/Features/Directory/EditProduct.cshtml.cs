@@ -54,7 +54,7 @@ public sealed class ProductInput
 [RequestFormLimits(MultipartBodyLengthLimit = ProductDocument.MaxBytes + 1024 * 1024)]
 [RequestSizeLimit(ProductDocument.MaxBytes + 1024 * 1024)]
 public sealed class EditProductModel(AppDbContext db, IAuthorizationService authorization, SaveProduct save, ChangeCertificates certificates,
-    ChangeDocuments documents, SearchProducts search, IStringLocalizer<SharedResource> text) : PageModel
+    ChangeDocuments documents, SearchProducts search, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
 {
     [BindProperty]
     public ProductInput Input { get; set; } = new();
@@ -65,6 +65,7 @@ public sealed class EditProductModel(AppDbContext db, IAuthorizationService auth
     public DateOnly Today => search.Today;
 
     private int _organizationId;
+    private bool _keepInput;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await AuthorizeAsync(id, cancellationToken) ?? await PageAsync(id, keepInput: false, cancellationToken);
@@ -77,14 +78,16 @@ public sealed class EditProductModel(AppDbContext db, IAuthorizationService auth
         }
         // The code is the import key; it is not edited here, and SaveProduct keeps it.
         ModelState.Remove("Input.Code");
+        _keepInput = true;
         if (!ModelState.IsValid)
         {
-            return await PageAsync(id, keepInput: true, cancellationToken);
+            return await RedisplayAsync(cancellationToken);
         }
-        return await RunAsync(() => save.HandleAsync(Input.ToCommand(_organizationId, id), cancellationToken), "ProductEdit.Saved", id, cancellationToken,
-            keepInput: true);
+        await save.HandleAsync(Input.ToCommand(_organizationId, id), cancellationToken);
+        return Done("ProductEdit.Saved", id);
     }
 
+    [ErrorsOn("certificate")]
     public async Task<IActionResult> OnPostAddCertificateAsync(int id, string? code, DateOnly? issuedOn, DateOnly? expiresOn, CancellationToken cancellationToken)
     {
         if (await AuthorizeAsync(id, cancellationToken) is { } denied)
@@ -94,16 +97,23 @@ public sealed class EditProductModel(AppDbContext db, IAuthorizationService auth
         if (code is null || issuedOn is null || expiresOn is null)
         {
             ModelState.AddModelError("certificate", text["Certificate.Incomplete"]);
-            return await PageAsync(id, keepInput: false, cancellationToken);
+            return await RedisplayAsync(cancellationToken);
         }
-        return await RunAsync(() => certificates.AddAsync(id, code, issuedOn.Value, expiresOn.Value, cancellationToken), "ProductEdit.CertificateAdded", id,
-            cancellationToken);
+        await certificates.AddAsync(id, code, issuedOn.Value, expiresOn.Value, cancellationToken);
+        return Done("ProductEdit.CertificateAdded", id);
     }
 
-    public async Task<IActionResult> OnPostRemoveCertificateAsync(int id, int certificateId, CancellationToken cancellationToken) =>
-        await AuthorizeAsync(id, cancellationToken)
-        ?? await RunAsync(() => certificates.RemoveAsync(id, certificateId, cancellationToken), "ProductEdit.CertificateRemoved", id, cancellationToken);
+    public async Task<IActionResult> OnPostRemoveCertificateAsync(int id, int certificateId, CancellationToken cancellationToken)
+    {
+        if (await AuthorizeAsync(id, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+        await certificates.RemoveAsync(id, certificateId, cancellationToken);
+        return Done("ProductEdit.CertificateRemoved", id);
+    }
 
+    [ErrorsOn("document")]
     public async Task<IActionResult> OnPostUploadAsync(int id, DocumentKind? kind, IFormFile? file, CancellationToken cancellationToken)
     {
         if (await AuthorizeAsync(id, cancellationToken) is { } denied)
@@ -113,35 +123,29 @@ public sealed class EditProductModel(AppDbContext db, IAuthorizationService auth
         if (kind is null || !Enum.IsDefined(kind.Value) || file is null)
         {
             ModelState.AddModelError("document", text["Document.Incomplete"]);
-            return await PageAsync(id, keepInput: false, cancellationToken);
+            return await RedisplayAsync(cancellationToken);
         }
         await using var content = file.OpenReadStream();
-        return await RunAsync(() => documents.UploadAsync(id, kind.Value, file.FileName, file.Length, content, User.UserId(), cancellationToken),
-            "ProductEdit.DocumentAdded", id, cancellationToken, field: "document", messageArguments: [file.FileName, ProductDocument.MaxBytes / 1024 / 1024]);
+        await documents.UploadAsync(id, kind.Value, file.FileName, file.Length, content, User.UserId(), cancellationToken);
+        return Done("ProductEdit.DocumentAdded", id);
     }
 
-    public async Task<IActionResult> OnPostRemoveDocumentAsync(int id, int documentId, CancellationToken cancellationToken) =>
-        await AuthorizeAsync(id, cancellationToken)
-        ?? await RunAsync(() => documents.RemoveAsync(id, documentId, cancellationToken), "ProductEdit.DocumentRemoved", id, cancellationToken);
-
-    /// <summary>Runs a change; a broken rule shows on this page with nothing saved, success redirects (post/redirect/get).</summary>
-    private async Task<IActionResult> RunAsync(Func<Task> change, string flash, int id, CancellationToken cancellationToken, bool keepInput = false,
-        string field = "", object[]? messageArguments = null)
+    public async Task<IActionResult> OnPostRemoveDocumentAsync(int id, int documentId, CancellationToken cancellationToken)
     {
-        try
+        if (await AuthorizeAsync(id, cancellationToken) is { } denied)
         {
-            await change();
+            return denied;
         }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError(field, text[e.MessageKey, messageArguments ?? []]);
-            db.ChangeTracker.Clear();
-            return await PageAsync(id, keepInput, cancellationToken);
-        }
+        await documents.RemoveAsync(id, documentId, cancellationToken);
+        return Done("ProductEdit.DocumentRemoved", id);
+    }
+
+    /// <summary>The page again after a broken rule (<see cref="PageFailureFilter"/>); the details form keeps what was typed only when it was the one posted.</summary>
+    public Task<IActionResult> RedisplayAsync(CancellationToken cancellationToken) => PageAsync(this.RouteId(), _keepInput, cancellationToken);
+
+    /// <summary>Post/redirect/get after a change that was saved.</summary>
+    private RedirectToPageResult Done(string flash, int id)
+    {
         TempData["Flash"] = flash;
         return RedirectToPage(new { id });
     }

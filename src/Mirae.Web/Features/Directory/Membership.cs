@@ -60,11 +60,11 @@ public sealed class OrganizationMembership
         }
         if (to != MembershipStatus.Approved && string.IsNullOrWhiteSpace(reason))
         {
-            throw new DomainException("membership.reason-required", "Membership.ReasonRequired", StatusCodes.Status400BadRequest);
+            throw new DomainException("membership.reason-required", "Membership.ReasonRequired", ProblemKind.Invalid);
         }
         if (reason?.Trim().Length > 300)
         {
-            throw new DomainException("membership.reason-too-long", "Membership.ReasonTooLong", StatusCodes.Status400BadRequest);
+            throw new DomainException("membership.reason-too-long", "Membership.ReasonTooLong", ProblemKind.Invalid);
         }
         (Status, DecidedAt, DecidedById, Reason) = (to, now, staffId, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());
     }

@@ -12,8 +12,8 @@ namespace Mirae.Web.Features.Directory;
 
 /// <summary>Program staff decide who acts for which organization. Viewing the list is a personal-data access and is audited.</summary>
 [Authorize(Policy = AdministrationPolicies.ProgramStaff)]
-public sealed class MembershipsModel(ListMemberships list, DecideMembership decide, AuditLog audit, AppDbContext db, IStringLocalizer<SharedResource> text)
-    : PageModel
+public sealed class MembershipsModel(ListMemberships list, DecideMembership decide, AuditLog audit, AppDbContext db)
+    : PageModel, IRedisplayPage
 {
     [BindProperty(SupportsGet = true)]
     public MembershipStatus? Status { get; set; } = MembershipStatus.Pending;
@@ -27,23 +27,15 @@ public sealed class MembershipsModel(ListMemberships list, DecideMembership deci
 
     public async Task<IActionResult> OnPostAsync(int membershipId, DecideMembership.Decision decision, string? reason, CancellationToken cancellationToken)
     {
-        try
-        {
-            await decide.HandleAsync(new DecideMembership.Command(membershipId, decision, reason, User.UserId()), cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", text[e.MessageKey]);
-            db.ChangeTracker.Clear();
-            await LoadAsync(cancellationToken);
-            return Page();
-        }
+        await decide.HandleAsync(new DecideMembership.Command(membershipId, decision, reason, User.UserId()), cancellationToken);
         TempData["Flash"] = "Memberships.Decided." + decision;
         return RedirectToPage(new { status = Status, pageNumber = PageNumber });
+    }
+
+    public async Task<IActionResult> RedisplayAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ namespace Mirae.Web.Features.Directory;
 /// </summary>
 [Authorize(Roles = Roles.CompanyMember)]
 public sealed class MyOrganizationModel(ListMemberships memberships, ListOrganizationProducts products, RequestMembership request,
-    UserManager<AppUser> users, SearchProducts search, IStringLocalizer<SharedResource> text) : PageModel
+    UserManager<AppUser> users, SearchProducts search) : PageModel, IRedisplayPage
 {
     public sealed record Owned(ListMemberships.Mine Membership, IReadOnlyList<ListOrganizationProducts.Row> Products);
 
@@ -34,24 +34,22 @@ public sealed class MyOrganizationModel(ListMemberships memberships, ListOrganiz
         }
     }
 
+    [ErrorsOn(nameof(BusinessNumber))]
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            await request.HandleAsync(new RequestMembership.Command(User.UserId(), BusinessNumber), cancellationToken);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError(nameof(BusinessNumber), text[e.MessageKey]);
-            await LoadAsync(cancellationToken);
-            return Page();
-        }
+        await request.HandleAsync(new RequestMembership.Command(User.UserId(), BusinessNumber), cancellationToken);
         TempData["Flash"] = "MyOrganization.Requested";
         return RedirectToPage();
     }
 
     /// <summary>Certificates expired or expiring within the job's window, which the page flags.</summary>
     public bool NeedsRenewal(SearchProducts.CertificateRow certificate) => certificate.ExpiresOn <= Today.AddDays(FlagExpiringCertificates.WithinDays);
+
+    public async Task<IActionResult> RedisplayAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

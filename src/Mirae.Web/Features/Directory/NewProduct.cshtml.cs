@@ -9,7 +9,7 @@ using Mirae.Web.Infrastructure;
 namespace Mirae.Web.Features.Directory;
 
 /// <summary>A supplier's member (or program staff) adds a product to the organization; certificates and documents follow on the edit page.</summary>
-public sealed class NewProductModel(AppDbContext db, IAuthorizationService authorization, SaveProduct save, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class NewProductModel(AppDbContext db, IAuthorizationService authorization, SaveProduct save) : PageModel, IRedisplayPage
 {
     [BindProperty]
     public ProductInput Input { get; set; } = new();
@@ -30,19 +30,14 @@ public sealed class NewProductModel(AppDbContext db, IAuthorizationService autho
         {
             return Page();
         }
-        int id;
-        try
-        {
-            id = await save.HandleAsync(Input.ToCommand(Organization.Id, null), cancellationToken);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError(e.Code == "product.code-taken" ? "Input.Code" : "", text[e.MessageKey]);
-            return Page();
-        }
+        var id = await save.HandleAsync(Input.ToCommand(Organization.Id, null), cancellationToken);
         TempData["Flash"] = "ProductEdit.Created";
         return RedirectToPage("/Directory/EditProduct", new { id });
     }
+
+    public Task<IActionResult> RedisplayAsync(CancellationToken cancellationToken) => Task.FromResult<IActionResult>(Page());
+
+    public string? FieldFor(DomainException broken) => broken.Code == "product.code-taken" ? "Input.Code" : null;
 
     private async Task<IActionResult?> AuthorizeAsync(string businessNumber, CancellationToken cancellationToken)
     {

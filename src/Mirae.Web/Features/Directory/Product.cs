@@ -56,7 +56,7 @@ public sealed class Product
         var specs = specifications.ToList();
         if (specs.Count > MaxSpecifications)
         {
-            throw new DomainException("product.too-many-specifications", "Product.TooManySpecifications", StatusCodes.Status400BadRequest);
+            throw new DomainException("product.too-many-specifications", "Product.TooManySpecifications", ProblemKind.Invalid);
         }
         Material = material;
         NameKo = nameKo;
@@ -72,11 +72,11 @@ public sealed class Product
     {
         if (!ProductCertificate.KnownCodes.Contains(code))
         {
-            throw new DomainException("certificate.unknown-code", "Certificate.UnknownCode", StatusCodes.Status400BadRequest);
+            throw new DomainException("certificate.unknown-code", "Certificate.UnknownCode", ProblemKind.Invalid);
         }
         if (expiresOn < issuedOn)
         {
-            throw new DomainException("certificate.expires-before-issued", "Certificate.ExpiresBeforeIssued", StatusCodes.Status400BadRequest);
+            throw new DomainException("certificate.expires-before-issued", "Certificate.ExpiresBeforeIssued", ProblemKind.Invalid);
         }
         if (_certificates.Any(c => c.Code == code && c.IssuedOn == issuedOn))
         {

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Mirae.Web.Data;
 using NpgsqlTypes;
 
@@ -33,88 +32,6 @@ public static class ProductSearch
         product.HasIndex(PostgresVectorColumn).HasMethod("GIN");
         product.Property<NpgsqlTsVector>(PostgresNameVectorColumn).HasComputedColumnSql(PostgresNameVectorSql, stored: true);
         product.HasIndex(PostgresNameVectorColumn).HasMethod("GIN");
-    }
-
-    /// <summary>The engine objects a migration creates besides the tables (the model knows the PostgreSQL part).</summary>
-    public static void CreateEngine(MigrationBuilder migration)
-    {
-        if (migration.IsSqlite())
-        {
-            migration.Sql("""
-                CREATE VIRTUAL TABLE ProductSearch USING fts5(SearchName, SearchBody, content='Products', content_rowid='Id', prefix='1 2 3');
-                """);
-            migration.Sql("""
-                CREATE TRIGGER ProductSearch_Insert AFTER INSERT ON Products BEGIN
-                  INSERT INTO ProductSearch(rowid, SearchName, SearchBody) VALUES (new.Id, new.SearchName, new.SearchBody);
-                END;
-                """);
-            migration.Sql("""
-                CREATE TRIGGER ProductSearch_Delete AFTER DELETE ON Products BEGIN
-                  INSERT INTO ProductSearch(ProductSearch, rowid, SearchName, SearchBody) VALUES ('delete', old.Id, old.SearchName, old.SearchBody);
-                END;
-                """);
-            migration.Sql("""
-                CREATE TRIGGER ProductSearch_Update AFTER UPDATE OF SearchName, SearchBody ON Products BEGIN
-                  INSERT INTO ProductSearch(ProductSearch, rowid, SearchName, SearchBody) VALUES ('delete', old.Id, old.SearchName, old.SearchBody);
-                  INSERT INTO ProductSearch(rowid, SearchName, SearchBody) VALUES (new.Id, new.SearchName, new.SearchBody);
-                END;
-                """);
-        }
-        else
-        {
-            migration.AddColumn<NpgsqlTsVector>(PostgresVectorColumn, "Products", nullable: true, computedColumnSql: PostgresVectorSql, stored: true);
-            migration.CreateIndex("IX_Products_SearchVector", "Products", PostgresVectorColumn).Annotation("Npgsql:IndexMethod", "GIN");
-        }
-    }
-
-    /// <summary>
-    /// The PostgreSQL names-only vector behind the name tier (added after <see cref="CreateEngine"/>), and narrow
-    /// product rows: long values (descriptions, search text, the full vector) are moved out of the row into TOAST once
-    /// a row passes 400 bytes, while the names vector stays in the row. Counting and paging the name tier then reads
-    /// a fifth of the pages it did (ADR 006).
-    /// </summary>
-    public static void CreateNameVector(MigrationBuilder migration)
-    {
-        if (!migration.IsSqlite())
-        {
-            migration.AddColumn<NpgsqlTsVector>(PostgresNameVectorColumn, "Products", nullable: true, computedColumnSql: PostgresNameVectorSql, stored: true);
-            migration.CreateIndex("IX_Products_SearchNameVector", "Products", PostgresNameVectorColumn).Annotation("Npgsql:IndexMethod", "GIN");
-            migration.Sql($"""ALTER TABLE "Products" SET (toast_tuple_target = 400)""");
-            migration.Sql($"""ALTER TABLE "Products" ALTER COLUMN "{PostgresNameVectorColumn}" SET STORAGE MAIN""");
-        }
-    }
-
-    /// <summary>
-    /// The SQLite names-only FTS5 index behind the name tier (added after <see cref="CreateEngine"/>): a column filter on
-    /// the index of everything still decodes every posting of each word, so a name tier with few matches cost as much as
-    /// reading every product that mentions the words anywhere (ADR 006).
-    /// </summary>
-    public static void CreateSqliteNameIndex(MigrationBuilder migration)
-    {
-        if (!migration.IsSqlite())
-        {
-            return;
-        }
-        migration.Sql("""
-            CREATE VIRTUAL TABLE ProductNameSearch USING fts5(SearchName, content='Products', content_rowid='Id', prefix='1 2 3');
-            """);
-        migration.Sql("INSERT INTO ProductNameSearch(ProductNameSearch) VALUES ('rebuild');");
-        migration.Sql("""
-            CREATE TRIGGER ProductNameSearch_Insert AFTER INSERT ON Products BEGIN
-              INSERT INTO ProductNameSearch(rowid, SearchName) VALUES (new.Id, new.SearchName);
-            END;
-            """);
-        migration.Sql("""
-            CREATE TRIGGER ProductNameSearch_Delete AFTER DELETE ON Products BEGIN
-              INSERT INTO ProductNameSearch(ProductNameSearch, rowid, SearchName) VALUES ('delete', old.Id, old.SearchName);
-            END;
-            """);
-        migration.Sql("""
-            CREATE TRIGGER ProductNameSearch_Update AFTER UPDATE OF SearchName ON Products BEGIN
-              INSERT INTO ProductNameSearch(ProductNameSearch, rowid, SearchName) VALUES ('delete', old.Id, old.SearchName);
-              INSERT INTO ProductNameSearch(rowid, SearchName) VALUES (new.Id, new.SearchName);
-            END;
-            """);
     }
 
     /// <summary>

@@ -17,15 +17,15 @@ public sealed class RequestMembership(AppDbContext db, UserManager<AppUser> user
     {
         if (!Accounts.BusinessNumber.TryParse(command.BusinessNumber, out var number))
         {
-            throw new DomainException("membership.business-number-invalid", "Membership.BusinessNumberInvalid", StatusCodes.Status400BadRequest);
+            throw new DomainException("membership.business-number-invalid", "Membership.BusinessNumberInvalid", ProblemKind.Invalid);
         }
         var user = await db.Users.SingleAsync(u => u.Id == command.UserId, cancellationToken);
         if (user.Kind != MemberKind.CompanyMember)
         {
-            throw new DomainException("membership.not-company-member", "Membership.NotCompanyMember", StatusCodes.Status403Forbidden);
+            throw new DomainException("membership.not-company-member", "Membership.NotCompanyMember", ProblemKind.Forbidden);
         }
         var organization = await db.Organizations.SingleOrDefaultAsync(o => o.BusinessNumber == number.Value.Digits, cancellationToken)
-            ?? throw new DomainException("membership.organization-unknown", "Membership.OrganizationUnknown", StatusCodes.Status404NotFound);
+            ?? throw new DomainException("membership.organization-unknown", "Membership.OrganizationUnknown", ProblemKind.NotFound);
         var now = clock.GetUtcNow();
         var membership = await db.Memberships.SingleOrDefaultAsync(m => m.UserId == user.Id && m.OrganizationId == organization.Id, cancellationToken);
         if (membership is null)

@@ -19,7 +19,7 @@ public sealed class SaveProduct(AppDbContext db, AuditLog audit, TimeProvider cl
     {
         var specifications = ParseSpecifications(command.Specifications);
         var material = await db.Materials.Include(m => m.Category).SingleOrDefaultAsync(m => m.Code == command.MaterialCode, cancellationToken)
-            ?? throw new DomainException("product.material-unknown", "Product.MaterialUnknown", StatusCodes.Status400BadRequest);
+            ?? throw new DomainException("product.material-unknown", "Product.MaterialUnknown", ProblemKind.Invalid);
         var code = command.Code.Trim();
         Product product;
         if (command.ProductId is int id)
@@ -62,7 +62,7 @@ public sealed class SaveProduct(AppDbContext db, AuditLog audit, TimeProvider cl
             var value = at < 0 ? "" : line[(at + 1)..].Trim();
             if (key.Length is 0 or > 100 || value.Length > 300)
             {
-                throw new DomainException("product.specifications-invalid", "Product.SpecificationsInvalid", StatusCodes.Status400BadRequest);
+                throw new DomainException("product.specifications-invalid", "Product.SpecificationsInvalid", ProblemKind.Invalid);
             }
             result.Add(new(key, value));
         }

@@ -3,7 +3,8 @@ using Mirae.Web.Data;
 using Mirae.Web.Features.Audit;
 using Mirae.Web.Features.Directory;
 using Mirae.Web.Features.Notifications;
-using Mirae.Web.Features.Programs;
+using Mirae.Web.Features.Applications;
+using Mirae.Web.Features.Calls;
 using Mirae.Web.Infrastructure;
 
 namespace Mirae.Web.Features.Evaluation;
@@ -189,7 +190,7 @@ public sealed class AssignEvaluators(AppDbContext db, AuditLog audit, Notify not
     {
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 500)
         {
-            throw new DomainException("assignment.reason-required", "Assignment.ReasonRequired", StatusCodes.Status400BadRequest);
+            throw new DomainException("assignment.reason-required", "Assignment.ReasonRequired", ProblemKind.Invalid);
         }
     }
 }

@@ -28,7 +28,7 @@ public sealed class PanelConfiguration : IEntityTypeConfiguration<Panel>
     {
         builder.Property(p => p.Aggregation).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(p => p.CallId).IsUnique();
-        builder.HasOne<Programs.Call>().WithMany().HasForeignKey(p => p.CallId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Calls.Call>().WithMany().HasForeignKey(p => p.CallId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -44,7 +44,7 @@ public sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignmen
         builder.HasIndex(a => a.EvaluatorId);
         builder.HasOne<Panel>().WithMany().HasForeignKey(a => a.PanelId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(a => a.Evaluator).WithMany().HasForeignKey(a => a.EvaluatorId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Programs.Application>().WithMany().HasForeignKey(a => a.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Applications.Application>().WithMany().HasForeignKey(a => a.ApplicationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -56,6 +56,6 @@ public sealed class SelectionDecisionConfiguration : IEntityTypeConfiguration<Se
         builder.Property(d => d.Selected).HasJsonConversion(null);
         builder.Property(d => d.Note).HasMaxLength(2000);
         builder.HasIndex(d => d.CallId);
-        builder.HasOne<Programs.Call>().WithMany().HasForeignKey(d => d.CallId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Calls.Call>().WithMany().HasForeignKey(d => d.CallId).OnDelete(DeleteBehavior.Restrict);
     }
 }

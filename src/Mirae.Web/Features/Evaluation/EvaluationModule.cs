@@ -1,3 +1,5 @@
+using Mirae.Web.Data;
+using Mirae.Web.Infrastructure;
 using Mirae.Web.Features.Accounts;
 
 namespace Mirae.Web.Features.Evaluation;
@@ -6,6 +8,9 @@ public static class EvaluationPolicies
 {
     public const string Evaluator = "Evaluator";
 }
+
+/// <summary>Marker of the evaluation texts (EvaluationTexts.resx, EvaluationTexts.en.resx).</summary>
+public sealed class EvaluationTexts;
 
 public static class EvaluationModule
 {
@@ -16,6 +21,11 @@ public static class EvaluationModule
         services.AddScoped<AssignEvaluators>();
         services.AddScoped<ScoreApplication>();
         services.AddScoped<SelectUnderBudget>();
+        services.AddTexts<EvaluationTexts>();
+        services.AddNavigation(
+            new NavEntry("Nav.Evaluators", "/admin/evaluators", 330, NavAudience.ProgramStaff),
+            new NavEntry("Nav.MyEvaluations", "/evaluations", 400, NavAudience.Evaluators));
+        services.AddSeed("evaluation.demo", SeedKind.Demo, 400, c => DemoEvaluation.SeedAsync(c.Db, c.Clock));
         return services;
     }
 }

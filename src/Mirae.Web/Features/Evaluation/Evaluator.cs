@@ -52,7 +52,7 @@ public sealed class Evaluator
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100 || affiliation.Trim().Length > 200 || fields.Count > MaxFields || history.Count > 50
             || declaredRelations.Count > 50)
         {
-            throw new DomainException("evaluator.invalid", "Evaluator.Invalid", StatusCodes.Status400BadRequest);
+            throw new DomainException("evaluator.invalid", "Evaluator.Invalid", ProblemKind.Invalid);
         }
         (Name, Affiliation, AffiliationBusinessNumber) = (name.Trim(), affiliation.Trim(), string.IsNullOrWhiteSpace(affiliationBusinessNumber) ? null : affiliationBusinessNumber);
         (Fields, History, DeclaredRelations) = (fields.Select(f => f.Trim()).Where(f => f.Length > 0).Distinct().ToList(), history.ToList(), declaredRelations.Distinct().ToList());

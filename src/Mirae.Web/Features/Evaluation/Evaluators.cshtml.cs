@@ -12,7 +12,7 @@ namespace Mirae.Web.Features.Evaluation;
 
 /// <summary>Program staff keep the evaluator pool: invite experts (a sign-up link to send), see their load, deactivate them.</summary>
 [Authorize(Policy = AdministrationPolicies.ProgramStaff)]
-public sealed class EvaluatorsModel(EvaluatorPool pool, Audit.AuditLog audit, Data.AppDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class EvaluatorsModel(EvaluatorPool pool, Audit.AuditLog audit, Data.AppDbContext db, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
 {
     public sealed class InviteForm
     {
@@ -61,6 +61,7 @@ public sealed class EvaluatorsModel(EvaluatorPool pool, Audit.AuditLog audit, Da
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    [ErrorsOn("Invite.Email")]
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
     {
         var history = ParseHistory(Invite.History);
@@ -92,31 +93,21 @@ public sealed class EvaluatorsModel(EvaluatorPool pool, Audit.AuditLog audit, Da
             Rows = await pool.ListAsync(cancellationToken);
             return Page();
         }
-        try
-        {
-            var token = await pool.InviteAsync(Invite.Email!, Invite.Name!, Invite.Affiliation ?? "", affiliation, fields, history!, relations!, cancellationToken);
-            TempData["InviteLink"] = $"{Request.Scheme}://{Request.Host}/evaluators/join/{token}";
-            TempData["Flash"] = text["Evaluators.Invited", Invite.Name!].Value;
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("Invite.Email", text[e.MessageKey]);
-            Rows = await pool.ListAsync(cancellationToken);
-            return Page();
-        }
+        var token = await pool.InviteAsync(Invite.Email!, Invite.Name!, Invite.Affiliation ?? "", affiliation, fields, history!, relations!, cancellationToken);
+        TempData["InviteLink"] = $"{Request.Scheme}://{Request.Host}/evaluators/join/{token}";
+        TempData["Flash"] = text["Evaluators.Invited", Invite.Name!].Value;
         return RedirectToPage();
+    }
+
+    public async Task<IActionResult> RedisplayAsync(CancellationToken cancellationToken)
+    {
+        Rows = await pool.ListAsync(cancellationToken);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostActiveAsync(int evaluatorId, bool active, CancellationToken cancellationToken)
     {
-        try
-        {
-            await pool.SetActiveAsync(evaluatorId, active, cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
+        await pool.SetActiveAsync(evaluatorId, active, cancellationToken);
         TempData["Flash"] = text[active ? "Evaluators.Activated" : "Evaluators.Deactivated"].Value;
         return RedirectToPage();
     }

@@ -10,24 +10,18 @@ namespace Mirae.Web.Features.Evaluation;
 
 /// <summary>The invitation link: a signed-in member accepts it and becomes the evaluator it was made for.</summary>
 [Authorize]
-public sealed class JoinPanelModel(EvaluatorPool pool, UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class JoinPanelModel(EvaluatorPool pool, UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
 {
     public string Token { get; private set; } = "";
 
     public void OnGet(string token) => Token = token;
 
+    public Task<IActionResult> RedisplayAsync(CancellationToken cancellationToken) => Task.FromResult<IActionResult>(Page());
+
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
     {
         Token = token;
-        try
-        {
-            await pool.JoinAsync(token, User.UserId(), cancellationToken);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", text[e.MessageKey]);
-            return Page();
-        }
+        await pool.JoinAsync(token, User.UserId(), cancellationToken);
         TempData["Flash"] = text["Evaluators.Welcome"].Value;
         // The role is in the cookie only from the next sign-in; refresh it now so that /evaluations opens at once.
         if (await users.GetUserAsync(User) is { } user)

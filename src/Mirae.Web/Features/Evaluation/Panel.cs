@@ -43,7 +43,7 @@ public sealed class Panel
         EnsureOpen();
         if (evaluatorsPerApplication is < 1 or > 15)
         {
-            throw new DomainException("panel.size-invalid", "Panel.SizeInvalid", StatusCodes.Status400BadRequest);
+            throw new DomainException("panel.size-invalid", "Panel.SizeInvalid", ProblemKind.Invalid);
         }
         (EvaluatorsPerApplication, Aggregation) = (evaluatorsPerApplication, aggregation);
     }
@@ -110,13 +110,13 @@ public sealed class Assignment
         }
         if (conflicted && (string.IsNullOrWhiteSpace(note) || note.Trim().Length > 500))
         {
-            throw new DomainException("assignment.conflict-note-required", "Assignment.ConflictNoteRequired", StatusCodes.Status400BadRequest);
+            throw new DomainException("assignment.conflict-note-required", "Assignment.ConflictNoteRequired", ProblemKind.Invalid);
         }
         (DeclaredAt, Conflicted, ConflictNote) = (now, conflicted, conflicted ? note!.Trim() : null);
     }
 
     /// <summary>Keeps the points (checked against each criterion's maximum) and comments; submitting seals them.</summary>
-    public void Save(IReadOnlyList<Programs.Criterion> rubric, IReadOnlyList<CriterionScore> points, string opinion, bool submit, DateTimeOffset now)
+    public void Save(IReadOnlyList<Calls.Criterion> rubric, IReadOnlyList<CriterionScore> points, string opinion, bool submit, DateTimeOffset now)
     {
         if (DeclaredAt is null || Conflicted)
         {
@@ -129,7 +129,7 @@ public sealed class Assignment
         if (points.Count != rubric.Count || points.Zip(rubric).Any(p => p.First.Points < 0 || p.First.Points > p.Second.MaxPoints)
             || points.Any(p => p.Comment.Length > MaxComment) || opinion.Length > MaxComment)
         {
-            throw new DomainException("assignment.points-invalid", "Assignment.PointsInvalid", StatusCodes.Status400BadRequest);
+            throw new DomainException("assignment.points-invalid", "Assignment.PointsInvalid", ProblemKind.Invalid);
         }
         (Points, Opinion) = (points.Select(p => p with { Comment = p.Comment.Trim() }).ToList(), opinion.Trim());
         if (submit)
@@ -139,7 +139,7 @@ public sealed class Assignment
     }
 
     /// <summary>Σ weight × points ÷ maximum, out of 100, in hundredths.</summary>
-    public static int Total(IReadOnlyList<Programs.Criterion> rubric, IReadOnlyList<CriterionScore> points) =>
+    public static int Total(IReadOnlyList<Calls.Criterion> rubric, IReadOnlyList<CriterionScore> points) =>
         (int)decimal.Round(points.Zip(rubric).Sum(p => p.Second.Weight * p.First.Points / p.Second.MaxPoints) * 100m, MidpointRounding.AwayFromZero);
 
     public void Remind(DateTimeOffset now) => RemindedAt = now;
@@ -167,7 +167,7 @@ public sealed class SelectionDecision
     {
         if (string.IsNullOrWhiteSpace(note) || note.Trim().Length > 2000)
         {
-            throw new DomainException("selection.note-required", "Selection.NoteRequired", StatusCodes.Status400BadRequest);
+            throw new DomainException("selection.note-required", "Selection.NoteRequired", ProblemKind.Invalid);
         }
         return new SelectionDecision
         {

@@ -15,7 +15,7 @@ namespace Mirae.Web.Features.Evaluation;
 /// </summary>
 [Authorize(Policy = AdministrationPolicies.ProgramStaff)]
 public sealed class PanelPageModel(SelectUnderBudget select, AssignEvaluators assign, EvaluatorPool pool, AuditLog audit, AppDbContext db,
-    IStringLocalizer<SharedResource> text) : PageModel
+    IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
 {
     public SelectUnderBudget.Board Board { get; private set; } = null!;
     public IReadOnlyList<EvaluatorPool.Row> Evaluators { get; private set; } = [];
@@ -72,19 +72,17 @@ public sealed class PanelPageModel(SelectUnderBudget select, AssignEvaluators as
         try
         {
             TempData["Flash"] = await action();
-            return RedirectToPage(new { id });
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", text[e.MessageKey]);
         }
         catch (NotFoundException)
         {
-            ModelState.AddModelError("", text["Problem.NotFound"]);
+            // An application or evaluator named by the form that is gone is a message on the panel, not the 404 page.
+            throw new DomainException("not_found", "Problem.NotFound", ProblemKind.NotFound);
         }
-        db.ChangeTracker.Clear();
-        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        return RedirectToPage(new { id });
     }
+
+    public async Task<IActionResult> RedisplayAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(this.RouteId(), cancellationToken) ? Page() : NotFound();
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {

@@ -2,7 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Mirae.Web.Data;
 using Mirae.Web.Features.Audit;
 using Mirae.Web.Features.Directory;
-using Mirae.Web.Features.Programs;
+using Mirae.Web.Features.Applications;
+using Mirae.Web.Features.Calls;
 using Mirae.Web.Infrastructure;
 
 namespace Mirae.Web.Features.Evaluation;

@@ -14,7 +14,7 @@ namespace Mirae.Web.Features.Evaluation;
 /// application's answers and the rubric to score, save and submit. Only the evaluator's own sheet is ever shown.
 /// </summary>
 [Authorize(Policy = EvaluationPolicies.Evaluator)]
-public sealed class ScoreSheetModel(ScoreApplication score, AppDbContext db, Audit.AuditLog audit, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ScoreSheetModel(ScoreApplication score, AppDbContext db, Audit.AuditLog audit, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
 {
     public ScoreApplication.Sheet Sheet { get; private set; } = null!;
 
@@ -41,18 +41,7 @@ public sealed class ScoreSheetModel(ScoreApplication score, AppDbContext db, Aud
 
     public async Task<IActionResult> OnPostDeclareAsync(int id, bool conflicted, string? note, CancellationToken cancellationToken)
     {
-        try
-        {
-            await score.DeclareAsync(id, User.UserId(), conflicted, note, cancellationToken);
-        }
-        catch (DomainException e)
-        {
-            return await ShowErrorAsync(id, conflicted ? "note" : "", e.MessageKey, cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
+        await score.DeclareAsync(id, User.UserId(), conflicted, note, cancellationToken);
         TempData["Flash"] = text[conflicted ? "Evaluations.ConflictRecorded" : "Evaluations.NoConflictRecorded"].Value;
         return conflicted ? Redirect("/evaluations") : RedirectToPage(new { id });
     }
@@ -66,30 +55,18 @@ public sealed class ScoreSheetModel(ScoreApplication score, AppDbContext db, Aud
         PostedOpinion = opinion;
         if (submit && (points ?? []).Any(string.IsNullOrWhiteSpace))
         {
-            return await ShowErrorAsync(id, "", "Assignment.PointsMissing", cancellationToken);
+            ModelState.AddModelError("", text["Assignment.PointsMissing"]);
+            return await RedisplayAsync(cancellationToken);
         }
-        try
-        {
-            await score.SaveAsync(id, User.UserId(), Posted, opinion ?? "", submit, cancellationToken);
-        }
-        catch (DomainException e)
-        {
-            return await ShowErrorAsync(id, "", e.MessageKey, cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
+        await score.SaveAsync(id, User.UserId(), Posted, opinion ?? "", submit, cancellationToken);
         TempData["Flash"] = text[submit ? "Evaluations.Submitted" : "Evaluations.Saved"].Value;
         return submit ? Redirect("/evaluations") : RedirectToPage(new { id });
     }
 
-    private async Task<IActionResult> ShowErrorAsync(int id, string field, string messageKey, CancellationToken cancellationToken)
-    {
-        ModelState.AddModelError(field, text[messageKey]);
-        db.ChangeTracker.Clear();
-        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
-    }
+    public async Task<IActionResult> RedisplayAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(this.RouteId(), cancellationToken) ? Page() : NotFound();
+
+    public string? FieldFor(DomainException broken) => broken.Code == "assignment.conflict-note-required" ? "note" : null;
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {

@@ -3,7 +3,8 @@ using Mirae.Web.Data;
 using Mirae.Web.Features.Audit;
 using Mirae.Web.Features.Directory;
 using Mirae.Web.Features.Notifications;
-using Mirae.Web.Features.Programs;
+using Mirae.Web.Features.Applications;
+using Mirae.Web.Features.Calls;
 using Mirae.Web.Infrastructure;
 
 namespace Mirae.Web.Features.Evaluation;
@@ -63,7 +64,7 @@ public sealed class SelectUnderBudget(AppDbContext db, AuditLog audit, Notify no
         }
         if (inputs.CutPercent is < 0 or > 90 || inputs.Budget <= 0 || inputs.MinScore < 0 || inputs.MaxAwards is < 1)
         {
-            throw new DomainException("selection.inputs-invalid", "Selection.InputsInvalid", StatusCodes.Status400BadRequest);
+            throw new DomainException("selection.inputs-invalid", "Selection.InputsInvalid", ProblemKind.Invalid);
         }
         var items = board.Standings.Where(s => s.Aggregate is not null && s.Status == ApplicationStatus.UnderEvaluation).Select(s =>
         {
@@ -83,7 +84,7 @@ public sealed class SelectUnderBudget(AppDbContext db, AuditLog audit, Notify no
         var board = await BoardAsync(callId, cancellationToken) ?? throw new NotFoundException("call");
         var problem = Problem(board, inputs);
         var outcome = SelectionSolver.Solve(problem);
-        var result = outcome.Result ?? throw new DomainException("selection.infeasible", "Selection.Infeasible", StatusCodes.Status422UnprocessableEntity);
+        var result = outcome.Result ?? throw new DomainException("selection.infeasible", "Selection.Infeasible", ProblemKind.Unsatisfiable);
         var now = clock.GetUtcNow();
         var decision = SelectionDecision.Confirm(callId, problem, result, note, staffId, now);
         db.SelectionDecisions.Add(decision);

@@ -121,7 +121,7 @@ public static class SelectionApi
                 errors.TryAdd(field, [message]);
             }
         }
-        Check(request.Budget is > 0 and <= (long)Programs.Call.MaxAmount, "budget", "budget must be a whole number of won between 1 and 10^14");
+        Check(request.Budget is > 0 and <= (long)Calls.Call.MaxAmount, "budget", "budget must be a whole number of won between 1 and 10^14");
         Check(request.MinScore is null or (>= 0 and <= SelectionSolver.MaxScore), "minScore", "minScore must be between 0 and 1000");
         Check(request.MaxAwards is null or (>= 1 and <= SelectionSolver.MaxItems), "maxAwards", "maxAwards must be null or between 1 and 1000");
         var items = request.Items ?? [];
@@ -132,7 +132,7 @@ public static class SelectionApi
             Check(!string.IsNullOrWhiteSpace(item?.Id) && item.Id.Trim().Length <= 64, $"items[{i}].id", "id is required (at most 64 characters)");
             Check(item?.Score is >= 0 and <= SelectionSolver.MaxScore && decimal.Round(item.Score.Value, 2) == item.Score, $"items[{i}].score",
                 "score must be between 0 and 1000 with at most two decimals");
-            Check(item?.Amount is > 0 and <= (long)Programs.Call.MaxAmount, $"items[{i}].amount", "amount must be a whole number of won between 1 and 10^14");
+            Check(item?.Amount is > 0 and <= (long)Calls.Call.MaxAmount, $"items[{i}].amount", "amount must be a whole number of won between 1 and 10^14");
             Check(item?.Category is null || item.Category.Trim().Length <= 100, $"items[{i}].category", "category is at most 100 characters");
         }
         var ids = items.Where(i => !string.IsNullOrWhiteSpace(i?.Id)).GroupBy(i => i.Id!.Trim(), StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();

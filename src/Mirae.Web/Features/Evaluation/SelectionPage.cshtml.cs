@@ -16,7 +16,7 @@ namespace Mirae.Web.Features.Evaluation;
 /// beside the ranking-order selection with a reason for every application, and confirmation with a recorded decision.
 /// </summary>
 [Authorize(Policy = AdministrationPolicies.ProgramStaff)]
-public sealed class SelectionPageModel(SelectUnderBudget select, AppDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class SelectionPageModel(SelectUnderBudget select, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
 {
     public sealed class InputForm
     {
@@ -93,19 +93,13 @@ public sealed class SelectionPageModel(SelectUnderBudget select, AppDbContext db
         {
             return Page();
         }
-        try
-        {
-            await select.ConfirmAsync(id, inputs, Input.Note!, User.UserId(), cancellationToken);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", text[e.MessageKey]);
-            db.ChangeTracker.Clear();
-            return Page();
-        }
+        await select.ConfirmAsync(id, inputs, Input.Note!, User.UserId(), cancellationToken);
         TempData["Flash"] = text["Selection.Confirmed"].Value;
         return Redirect($"/calls/{id}/results");
     }
+
+    /// <summary>The board and the posted inputs are loaded before the selection is confirmed, so the page only shows itself again.</summary>
+    public Task<IActionResult> RedisplayAsync(CancellationToken cancellationToken) => Task.FromResult<IActionResult>(Page());
 
     /// <summary>Runs the solver on the posted inputs for the page; returns them when they make a solvable problem.</summary>
     private SelectUnderBudget.Inputs? Solve()

@@ -1,4 +1,10 @@
+using Mirae.Web.Data;
+using Mirae.Web.Infrastructure;
+
 namespace Mirae.Web.Features.Notices;
+
+/// <summary>Marker of the notices' texts (NoticesTexts.resx, NoticesTexts.en.resx).</summary>
+public sealed class NoticesTexts;
 
 public static class NoticesModule
 {
@@ -6,6 +12,9 @@ public static class NoticesModule
     {
         services.AddScoped<ListNotices>();
         services.AddScoped<GetNotice>();
+        services.AddTexts<NoticesTexts>();
+        services.AddNavigation(new NavEntry("Nav.Notices", "/notices", 150, NavAudience.Everyone));
+        services.AddSeed("notices.demo", SeedKind.Demo, 100, c => DemoNotices.SeedAsync(c.Db, c.Clock));
         return services;
     }
 }

@@ -5,6 +5,9 @@ using Mirae.Web.Infrastructure;
 
 namespace Mirae.Web.Features.Notifications;
 
+/// <summary>Marker of the notifications' texts (NotificationsTexts.resx, NotificationsTexts.en.resx).</summary>
+public sealed class NotificationsTexts;
+
 public static class NotificationsModule
 {
     public sealed record NotificationItem(long Id, string Message, string? Link, DateTimeOffset CreatedAt, bool Read);
@@ -16,6 +19,7 @@ public static class NotificationsModule
         services.AddScoped<ListNotifications>();
         services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
         services.AddScheduledJob<SendNotificationEmails>(SendNotificationEmails.JobName, Schedules.Every(TimeSpan.FromMinutes(1)));
+        services.AddTexts<NotificationsTexts>();
         return services;
     }
 

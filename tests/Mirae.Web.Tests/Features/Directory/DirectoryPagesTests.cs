@@ -14,7 +14,7 @@ public sealed class DirectoryPagesTests(Hosts hosts)
     [Theory, MemberData(nameof(Providers))]
     public async Task SearchPage_WorksWithoutJavaScript_WithFacetLinksThatNarrowTheResult(DatabaseProvider provider)
     {
-        using var client = (await hosts.GetAsync(provider)).CreatePageClient();
+        using var client = (await hosts.GetDemoAsync(provider)).CreatePageClient();
 
         var (status, html) = await client.GetPageAsync("/directory?q=" + Uri.EscapeDataString("바이러스"));
         var facetLink = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/directory\\?[^\"]*cert=USP665[^\"]*)\"").Groups[1].Value;
@@ -31,7 +31,7 @@ public sealed class DirectoryPagesTests(Hosts hosts)
     [Theory, MemberData(nameof(Providers))]
     public async Task ProductAndOrganizationPages_ShowSpecificationsCertificatesAndOtherProducts(DatabaseProvider provider)
     {
-        var factory = await hosts.GetAsync(provider);
+        var factory = await hosts.GetDemoAsync(provider);
         await using var db = factory.CreateDbContext();
         var product = await db.Products.Include(p => p.Organization).OrderBy(p => p.Id).FirstAsync(p => p.Code == "CHE-SUB-CELL-000");
         using var client = factory.CreatePageClient();
@@ -56,7 +56,7 @@ public sealed class DirectoryPagesTests(Hosts hosts)
     [InlineData("/directory/organizations/not-a-number")]
     public async Task UnknownProductOrOrganization_IsAFriendlyNotFound(string url)
     {
-        using var client = (await hosts.GetAsync(DatabaseProvider.Sqlite)).CreatePageClient();
+        using var client = (await hosts.GetDemoAsync(DatabaseProvider.Sqlite)).CreatePageClient();
 
         var (status, html) = await client.GetPageAsync(url);
 
@@ -67,7 +67,7 @@ public sealed class DirectoryPagesTests(Hosts hosts)
     [Fact]
     public async Task Export_IsUtf8CsvWithBom_OfTheCurrentResult()
     {
-        using var client = (await hosts.GetAsync(DatabaseProvider.Sqlite)).CreatePageClient();
+        using var client = (await hosts.GetDemoAsync(DatabaseProvider.Sqlite)).CreatePageClient();
 
         using var response = await client.Http.GetAsync("/directory/export?q=" + Uri.EscapeDataString("마개"));
         var bytes = await response.Content.ReadAsByteArrayAsync();

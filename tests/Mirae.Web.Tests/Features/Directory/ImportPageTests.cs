@@ -31,6 +31,7 @@ public sealed class ImportPageTests
     {
         await using var factory = await MiraeFactory.StartAsync(DatabaseProvider.Sqlite);
         using var admin = await factory.AdminClientAsync();
+        await DirectoryData.AddOrganizationAsync(factory, "(주)청라플라스틱", businessNumber: "909-86-03085");
         var organizations = "business_number,kind,name_ko\n124-81-00998,supplier,새로운 공급기업\n909-86-03085,supplier,(주)청라플라스틱솔루션\n";
 
         using var response = await admin.SubmitFilesAsync("/admin/directory/import",

@@ -42,7 +42,7 @@ public sealed class SearchTests(Hosts hosts)
     [Theory, MemberData(nameof(KoreanWords))]
     public async Task KoreanWord_FindsExactlyWhatASubstringScanFinds(DatabaseProvider provider, string word)
     {
-        var factory = await hosts.GetAsync(provider);
+        var factory = await hosts.GetDemoAsync(provider);
         await using var db = factory.CreateDbContext();
 
         var result = await SearchAsync(factory, new SearchProducts.Query(word, PageSize: 100));
@@ -55,7 +55,7 @@ public sealed class SearchTests(Hosts hosts)
     public async Task CappedCount_OfAnyMaterialOrCategoryName_IsTheEnginesCountUpToTheCap(DatabaseProvider provider)
     {
         // The count may stop early at the products of materials that hold every word; it must never count more than the engine.
-        var factory = await hosts.GetAsync(provider);
+        var factory = await hosts.GetDemoAsync(provider);
         await using var db = factory.CreateDbContext();
         var materials = await db.Materials.Select(m => new { m.NameKo, m.NameEn, CategoryKo = m.Category.NameKo, CategoryEn = m.Category.NameEn, m.Code }).ToListAsync();
         var names = materials.SelectMany(m => new[] { m.NameKo, m.NameEn, m.CategoryKo, m.CategoryEn, m.Code }).Distinct().ToList();
@@ -75,7 +75,7 @@ public sealed class SearchTests(Hosts hosts)
     [Theory, MemberData(nameof(Providers))]
     public async Task SeveralWords_AllMustMatch_InAnyOrder(DatabaseProvider provider)
     {
-        var factory = await hosts.GetAsync(provider);
+        var factory = await hosts.GetDemoAsync(provider);
 
         var both = await SearchAsync(factory, new SearchProducts.Query("필터 바이러스", PageSize: 100));
         var reversed = await SearchAsync(factory, new SearchProducts.Query("바이러스 필터", PageSize: 100));
@@ -89,7 +89,7 @@ public sealed class SearchTests(Hosts hosts)
     [Theory, MemberData(nameof(Providers))]
     public async Task EnglishPartialWords_MatchAsPrefixes_AndNamesRankFirst(DatabaseProvider provider)
     {
-        var factory = await hosts.GetAsync(provider);
+        var factory = await hosts.GetDemoAsync(provider);
 
         var result = await SearchAsync(factory, new SearchProducts.Query("virus filt", PageSize: 10));
 
@@ -105,7 +105,7 @@ public sealed class SearchTests(Hosts hosts)
     [Theory, MemberData(nameof(Providers))]
     public async Task Facets_CountTheFilteredResult(DatabaseProvider provider)
     {
-        var factory = await hosts.GetAsync(provider);
+        var factory = await hosts.GetDemoAsync(provider);
 
         var all = await SearchAsync(factory, new SearchProducts.Query("배지"));
         var material = all.Facets.Materials[0];
@@ -125,7 +125,7 @@ public sealed class SearchTests(Hosts hosts)
         var counts = new List<int>();
         foreach (var day in new[] { new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.FromHours(9)), new DateTimeOffset(2028, 6, 1, 0, 0, 0, TimeSpan.FromHours(9)) })
         {
-            await using var factory = new MiraeFactory(database, ownsDatabase: false, clock: new FixedClock(day));
+            await using var factory = new MiraeFactory(database, new Dictionary<string, string?> { ["Seed:Demo"] = "true" }, ownsDatabase: false, clock: new FixedClock(day));
             factory.StartServer();
             var date = DateOnly.FromDateTime(day.DateTime);
             var result = await SearchAsync(factory, new SearchProducts.Query(Cert: "USP665", PageSize: 100));
@@ -143,7 +143,7 @@ public sealed class SearchTests(Hosts hosts)
     [Theory, MemberData(nameof(Providers))]
     public async Task ProductsApi_ReturnsTheDocumentedShape(DatabaseProvider provider)
     {
-        using var client = (await hosts.GetAsync(provider)).CreatePageClient();
+        using var client = (await hosts.GetDemoAsync(provider)).CreatePageClient();
 
         var page = await client.Http.GetFromJsonAsync<JsonElement>("/api/v1/products?q=%EB%A7%88%EA%B0%9C&target=true&pageSize=3");
 
@@ -160,7 +160,7 @@ public sealed class SearchTests(Hosts hosts)
     [Fact]
     public async Task DirectoryApi_WritesKoreanAsText_AndStillEscapesHtmlCharacters()
     {
-        var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
+        var factory = await hosts.GetDemoAsync(DatabaseProvider.Sqlite);
         // A word of its own: other tests count the demo's products by common words such as 마개.
         var word = "뮤뮤" + (char)(0xAC00 + Random.Shared.Next(11172)) + (char)(0xAC00 + Random.Shared.Next(11172));
         var supplier = await DirectoryData.AddOrganizationAsync(factory, word + "(주)");
@@ -182,7 +182,7 @@ public sealed class SearchTests(Hosts hosts)
     [InlineData("/api/v1/organizations/124-81-00998", 404, "not_found")]
     public async Task DirectoryApi_BadParameters_AreProblemsNeverServerErrors(string url, int status, string code)
     {
-        using var client = (await hosts.GetAsync(DatabaseProvider.Sqlite)).CreatePageClient();
+        using var client = (await hosts.GetDemoAsync(DatabaseProvider.Sqlite)).CreatePageClient();
 
         using var response = await client.Http.GetAsync(url);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -194,7 +194,7 @@ public sealed class SearchTests(Hosts hosts)
     [Fact]
     public async Task Search_WithEngineSyntaxInTheQuery_IgnoresItAndSearchesTheWords()
     {
-        using var client = (await hosts.GetAsync(DatabaseProvider.Sqlite)).CreatePageClient();
+        using var client = (await hosts.GetDemoAsync(DatabaseProvider.Sqlite)).CreatePageClient();
 
         using var response = await client.Http.GetAsync("/api/v1/products?q=" + Uri.EscapeDataString("\"필터\" (바이러스)* ^ : - + '&|!"));
         var withSyntax = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -209,7 +209,7 @@ public sealed class SearchTests(Hosts hosts)
     [Theory, MemberData(nameof(Providers))]
     public async Task Relevance_PutsNameMatchesFirst_ThenTheRest_NewestFirstWithinEach_AcrossPages(DatabaseProvider provider)
     {
-        var factory = await hosts.GetAsync(provider);
+        var factory = await hosts.GetDemoAsync(provider);
         var word = "뮤뮤" + (char)(0xAC00 + Random.Shared.Next(11172)) + (char)(0xAC00 + Random.Shared.Next(11172)) + "캡슐";
         var supplier = await DirectoryData.AddOrganizationAsync(factory, word + "(주)");
         var older = await DirectoryData.AddProductAsync(factory, supplier.Id, word + " 구형");
@@ -231,7 +231,7 @@ public sealed class SearchTests(Hosts hosts)
     [Theory, MemberData(nameof(Providers))]
     public async Task BroadQuery_CountsUpToTheCap_AndStillPagesPastIt(DatabaseProvider provider)
     {
-        var factory = await hosts.GetAsync(provider);
+        var factory = await hosts.GetDemoAsync(provider);
         await using var db = factory.CreateDbContext();
         using var client = factory.CreatePageClient();
         // Every demo description says "…제품입니다": more matches than the cap.

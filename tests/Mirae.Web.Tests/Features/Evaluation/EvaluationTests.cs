@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Mirae.Web.Data;
 using Mirae.Web.Features.Accounts;
 using Mirae.Web.Features.Evaluation;
-using Mirae.Web.Features.Programs;
+using Mirae.Web.Features.Applications;
+using Mirae.Web.Features.Calls;
 using Mirae.Web.Tests.Infrastructure;
 
 namespace Mirae.Web.Tests.Features.Evaluation;
@@ -239,7 +240,7 @@ public sealed class EvaluationTests(Hosts hosts)
     [Fact]
     public async Task DemoSeed_HasAnEvaluatorPool_AndAnEndedCallWhosePublishedSelectionReRunsTheSame()
     {
-        var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
+        var factory = await hosts.GetDemoAsync(DatabaseProvider.Sqlite);
         using var visitor = factory.CreatePageClient();
         int callId;
         await using (var db = factory.CreateDbContext())

@@ -15,7 +15,7 @@ public sealed class PlatformTests(Hosts hosts)
     [Theory, MemberData(nameof(Providers))]
     public async Task Home_WhenAnonymous_ShowsKoreanPortalWithDemoNotices(DatabaseProvider provider)
     {
-        using var client = (await hosts.GetAsync(provider)).CreatePageClient();
+        using var client = (await hosts.GetDemoAsync(provider)).CreatePageClient();
 
         var (status, html) = await client.GetPageAsync("/");
 
@@ -32,7 +32,7 @@ public sealed class PlatformTests(Hosts hosts)
     [Theory, MemberData(nameof(Providers))]
     public async Task LanguageSwitch_WhenEnglishChosen_ServesEnglishUntilSwitchedBack(DatabaseProvider provider)
     {
-        using var client = (await hosts.GetAsync(provider)).CreatePageClient();
+        using var client = (await hosts.GetDemoAsync(provider)).CreatePageClient();
 
         using var switched = await client.SubmitAsync("/notices", [new("culture", "en-US"), new("returnUrl", "/notices")], "/culture");
         var (_, english) = await client.GetPageAsync("/notices");
@@ -154,7 +154,7 @@ public sealed class PlatformTests(Hosts hosts)
     [Theory, MemberData(nameof(Providers))]
     public async Task NoticesApi_ListsNewestFirst_InTheRequestedLanguage(DatabaseProvider provider)
     {
-        using var client = (await hosts.GetAsync(provider)).CreatePageClient();
+        using var client = (await hosts.GetDemoAsync(provider)).CreatePageClient();
         client.Http.DefaultRequestHeaders.Add("Cookie", ".Mirae.Culture=c%3Den-US%7Cuic%3Den-US");
 
         var page = await client.Http.GetFromJsonAsync<JsonElement>("/api/v1/notices?page=1&pageSize=2");

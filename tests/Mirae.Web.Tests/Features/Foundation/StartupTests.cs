@@ -17,12 +17,13 @@ public sealed class StartupTests
         await using var database = await TestDatabase.CreateAsync(provider);
 
         int first, second, admins;
-        await using (var factory = new MiraeFactory(database, ownsDatabase: false))
+        var demo = new Dictionary<string, string?> { ["Seed:Demo"] = "true" };
+        await using (var factory = new MiraeFactory(database, demo, ownsDatabase: false))
         {
             factory.StartServer();
             first = await factory.CreateDbContext().Notices.CountAsync();
         }
-        await using (var factory = new MiraeFactory(database, ownsDatabase: false))
+        await using (var factory = new MiraeFactory(database, demo, ownsDatabase: false))
         {
             factory.StartServer();
             await using var db = factory.CreateDbContext();

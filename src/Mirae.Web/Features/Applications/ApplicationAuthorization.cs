@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Mirae.Web.Data;
+using Mirae.Web.Features.Accounts;
+using Mirae.Web.Features.Directory;
+using Mirae.Web.Features.Calls;
+
+namespace Mirae.Web.Features.Applications;
+
+/// <summary>The organization an application is (or would be) made for, as the resource of an authorization check.</summary>
+public sealed record ApplicationResource(int OrganizationId);
+
+public static class ApplicationOperations
+{
+    /// <summary>See the application, its answers and files.</summary>
+    public static readonly OperationAuthorizationRequirement View = new() { Name = nameof(View) };
+
+    /// <summary>Start, answer, attach, submit and withdraw: only for the organization's own approved members.</summary>
+    public static readonly OperationAuthorizationRequirement Edit = new() { Name = nameof(Edit) };
+}
+
+/// <summary>
+/// Who may see or change applications: the approved members of the applying organization do both; program staff only
+/// see them (they screen, they do not answer); evaluators see none here.
+/// </summary>
+public sealed class ApplicationAuthorizationHandler(AppDbContext db) : AuthorizationHandler<OperationAuthorizationRequirement, ApplicationResource>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement,
+        ApplicationResource resource)
+    {
+        if (context.User.Identity?.IsAuthenticated != true || (requirement != ApplicationOperations.View && requirement != ApplicationOperations.Edit))
+        {
+            return;
+        }
+        if (requirement == ApplicationOperations.View && (context.User.IsInRole(Roles.ProgramManager) || context.User.IsInRole(Roles.Administrator)))
+        {
+            context.Succeed(requirement);
+            return;
+        }
+        var userId = context.User.UserId();
+        if (context.User.IsInRole(Roles.CompanyMember)
+            && await db.Memberships.IsApprovedMemberAsync(userId, resource.OrganizationId))
+        {
+            context.Succeed(requirement);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Mirae.Web.Data;
+using Mirae.Web.Features.Accounts;
+using Mirae.Web.Features.Directory;
+using Mirae.Web.Infrastructure;
+
+namespace Mirae.Web.Features.Sourcing;
+
+/// <summary>A buyer's qualifications (sample tests and decisions) and the change notices it must acknowledge.</summary>
+[Authorize]
+public sealed class MyQualificationsModel(SupplyChain supply, AppDbContext db, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
+{
+    public IReadOnlyList<(int Id, string NameKo)> Buyers { get; private set; } = [];
+    public IReadOnlyList<SupplyChain.QualificationRow> Rows { get; private set; } = [];
+    public IReadOnlyList<SupplyChain.NoticeRow> Notices { get; private set; } = [];
+
+    [BindProperty] public int BuyerId { get; set; }
+    [BindProperty, Display(Name = "Qualification.Product")] public string? ProductCode { get; set; }
+    [BindProperty, Display(Name = "Qualification.Supplier")] public string? SupplierNumber { get; set; }
+    [BindProperty] public QualificationDecision Decision { get; set; }
+    [BindProperty, Display(Name = "Qualification.NextReview")] public DateOnly? NextReviewOn { get; set; }
+    [BindProperty] public bool Shared { get; set; }
+    [BindProperty, Display(Name = "Qualification.SupplyingSince")] public DateOnly? SupplyingSince { get; set; }
+    [BindProperty, Display(Name = "Qualification.Summary"), StringLength(2000, ErrorMessage = "Validation.MaxLength")] public string? Summary { get; set; }
+    [BindProperty, Display(Name = "Qualification.Tests"), StringLength(8000, ErrorMessage = "Validation.MaxLength")] public string? Tests { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string? product, string? supplier, CancellationToken cancellationToken)
+    {
+        (ProductCode, SupplierNumber) = (product, supplier);
+        return await LoadAsync(cancellationToken) ? Page() : Forbid();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return Forbid();
+        }
+        var tests = ParseTests(Tests);
+        if (tests is null)
+        {
+            ModelState.AddModelError(nameof(Tests), text["Qualification.TestsInvalid"]);
+        }
+        string? supplierDigits = null;
+        if (!string.IsNullOrWhiteSpace(SupplierNumber))
+        {
+            supplierDigits = BusinessNumber.TryParse(SupplierNumber, out var number) ? number.Value.Digits : null;
+            if (supplierDigits is null)
+            {
+                ModelState.AddModelError(nameof(SupplierNumber), text["Evaluators.NumberInvalid"]);
+            }
+        }
+        if (string.IsNullOrWhiteSpace(ProductCode))
+        {
+            ModelState.AddModelError(nameof(ProductCode), text["Validation.Required", text["Qualification.Product"]]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        await supply.RecordAsync(BuyerId, ProductCode!, Decision, NextReviewOn, Shared, Summary ?? "", tests!, User.UserId(), cancellationToken, SupplyingSince,
+            supplierDigits);
+        TempData["Flash"] = text["Qualification.Recorded"].Value;
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostAcknowledgeAsync(int noticeId, int buyerId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await supply.AcknowledgeAsync(noticeId, buyerId, User.UserId(), cancellationToken);
+        }
+        catch (DomainException)
+        {
+            // Only a notice that is not addressed to the buyer fails here: that is access, not a form error.
+            return Forbid();
+        }
+        TempData["Flash"] = text["Change.Acknowledged"].Value;
+        return RedirectToPage();
+    }
+
+    /// <summary>The page is loaded before the decision is recorded, so it only shows itself again.</summary>
+    public Task<IActionResult> RedisplayAsync(CancellationToken cancellationToken) => Task.FromResult<IActionResult>(Page());
+
+    public string? FieldFor(DomainException broken) => broken.Code switch
+    {
+        "qualification.product-unknown" or "qualification.product-ambiguous" => nameof(ProductCode),
+        _ when broken.Code.EndsWith("review-date-required", StringComparison.Ordinal) => nameof(NextReviewOn),
+        _ when broken.Code.EndsWith("supply-unqualified", StringComparison.Ordinal) => nameof(SupplyingSince),
+        _ => null,
+    };
+
+    /// <summary>Lines of <c>date | lot | property | result | pass or fail</c>.</summary>
+    public static List<SampleTest>? ParseTests(string? lines)
+    {
+        var tests = new List<SampleTest>();
+        foreach (var line in (lines ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = line.Split('|', StringSplitOptions.TrimEntries);
+            if (parts.Length != 5 || !DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on)
+                || parts[4].ToLowerInvariant() is not ("pass" or "fail" or "적합" or "부적합"))
+            {
+                return null;
+            }
+            tests.Add(new SampleTest(on, parts[1], parts[2], parts[3], parts[4].ToLowerInvariant() is "pass" or "적합"));
+        }
+        return tests;
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        Buyers = await db.OrganizationsOfAsync(User.UserId(), OrganizationKind.Buyer, cancellationToken);
+        Rows = await supply.OwnAsync(User.UserId(), cancellationToken);
+        Notices = await supply.NoticesAsync(User.UserId(), asSupplier: false, cancellationToken);
+        return Buyers.Count > 0;
+    }
+}

@@ -1,0 +1,145 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Mirae.Web.Features.Accounts;
+using Mirae.Web.Features.Directory;
+using Mirae.Web.Infrastructure;
+
+namespace Mirae.Web.Features.Sourcing;
+
+/// <summary>A buyer's member posts a need: material, specification lines, certificates, volume, timeline and visibility.</summary>
+[Authorize]
+public sealed class NewNeedModel(Needs needs, Data.AppDbContext db, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
+{
+    public sealed class NeedForm
+    {
+        [Required(ErrorMessage = "Validation.Required")]
+        [Display(Name = "Needs.Buyer")]
+        public int? BuyerId { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [Display(Name = "Needs.Material")]
+        public int? MaterialId { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(200, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Needs.NeedTitle")]
+        public string? Title { get; set; }
+
+        [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Needs.Description")]
+        public string? Description { get; set; }
+
+        [StringLength(2000, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Needs.Requirements")]
+        public string? Requirements { get; set; }
+
+        [StringLength(300, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Needs.Certificates")]
+        public string? Certificates { get; set; }
+
+        [StringLength(100, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Needs.AnnualVolume")]
+        public string? AnnualVolume { get; set; }
+
+        [Display(Name = "Needs.NeededBy")]
+        public DateOnly? NeededBy { get; set; }
+
+        public NeedVisibility Visibility { get; set; }
+
+        [StringLength(1000, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Needs.Invited")]
+        public string? Invited { get; set; }
+    }
+
+    [BindProperty]
+    public NeedForm Input { get; set; } = new();
+
+    public IReadOnlyList<(int Id, string NameKo)> Buyers { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Label)> Materials { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ? Page() : Forbid();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return Forbid();
+        }
+        var requirements = ParseRequirements(Input.Requirements);
+        var certificates = (Input.Certificates ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(c => c.ToUpperInvariant()).ToList();
+        var invited = BusinessNumber.ParseList(Input.Invited);
+        if (invited is null)
+        {
+            ModelState.AddModelError("Input.Invited", text["Evaluators.NumberInvalid"]);
+        }
+        if (requirements is null)
+        {
+            ModelState.AddModelError("Input.Requirements", text["Needs.RequirementsInvalid"]);
+        }
+        if (certificates.Any(c => c.Length > 30) || certificates.Count > Need.MaxCertificates)
+        {
+            ModelState.AddModelError("Input.Certificates", text["Needs.CertificatesInvalid"]);
+        }
+        if (Input.Visibility == NeedVisibility.Invited && invited is { Count: 0 })
+        {
+            ModelState.AddModelError("Input.Invited", text["Need.NoInvited"]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var id = await needs.PostAsync(Input.BuyerId!.Value, new Need.Terms(Input.MaterialId!.Value, Input.Title!, Input.Description ?? "", requirements!, certificates,
+            Input.AnnualVolume ?? "", Input.NeededBy, Input.Visibility, invited!), User.UserId(), cancellationToken);
+        TempData["Flash"] = text["Needs.Posted"].Value;
+        return Redirect($"/needs/{id}");
+    }
+
+    /// <summary>The page is loaded before the need is posted, so it only shows itself again.</summary>
+    public Task<IActionResult> RedisplayAsync(CancellationToken cancellationToken) => Task.FromResult<IActionResult>(Page());
+
+    /// <summary>Lines of <c>key | value</c> or <c>key | min-max</c> (either end may be empty), then optionally <c>| hard</c>.</summary>
+    public static List<SpecRequirement>? ParseRequirements(string? lines)
+    {
+        var requirements = new List<SpecRequirement>();
+        foreach (var line in (lines ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = line.Split('|', StringSplitOptions.TrimEntries);
+            if (parts.Length is < 2 or > 3 || parts[0].Length is 0 or > 50 || parts[1].Length is 0 or > 200
+                || (parts.Length == 3 && parts[2] is not ("hard" or "soft" or "필수" or "우대")))
+            {
+                return null;
+            }
+            var hard = parts.Length == 3 && parts[2] is "hard" or "필수";
+            var range = parts[1].Split('-', 2, StringSplitOptions.TrimEntries);
+            decimal? Number(string s) => decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : null;
+            if (range.Length == 2 && (range[0].Length == 0 || Number(range[0]) is not null) && (range[1].Length == 0 || Number(range[1]) is not null)
+                && (range[0].Length > 0 || range[1].Length > 0))
+            {
+                var (min, max) = (Number(range[0]), Number(range[1]));
+                if (min > max)
+                {
+                    return null;
+                }
+                requirements.Add(new SpecRequirement(parts[0], null, min, max, hard));
+            }
+            else
+            {
+                requirements.Add(new SpecRequirement(parts[0], parts[1], null, null, hard));
+            }
+        }
+        return requirements.Count > Need.MaxRequirements ? null : requirements;
+    }
+
+    /// <summary>The member's buyer organizations and the materials; false when the member belongs to no buyer.</summary>
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        Buyers = await db.OrganizationsOfAsync(User.UserId(), OrganizationKind.Buyer, cancellationToken);
+        Materials = await needs.MaterialOptionsAsync(cancellationToken);
+        return Buyers.Count > 0;
+    }
+}

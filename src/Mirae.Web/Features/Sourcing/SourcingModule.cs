@@ -1,0 +1,30 @@
+using Mirae.Web.Data;
+using Mirae.Web.Infrastructure;
+
+namespace Mirae.Web.Features.Sourcing;
+
+/// <summary>Marker of the sourcing texts (SourcingTexts.resx, SourcingTexts.en.resx).</summary>
+public sealed class SourcingTexts;
+
+public static class SourcingModule
+{
+    /// <summary>The localization project (국산화): buyers' needs and supplier matching.</summary>
+    public static IServiceCollection AddSourcing(this IServiceCollection services)
+    {
+        services.AddScoped<Needs>();
+        services.AddScoped<SupplyChain>();
+        services.AddScoped<Consultations>();
+        services.AddScoped<LocalizationProgress>();
+        services.AddTexts<SourcingTexts>();
+        services.AddNavigation(
+            new NavEntry("Nav.Needs", "/needs", 130, NavAudience.Everyone),
+            new NavEntry("Nav.Consultations", "/consultations", 140, NavAudience.Everyone),
+            new NavEntry("Nav.Qualifications", "/my/qualifications", 220, NavAudience.CompanyMembers),
+            new NavEntry("Nav.Changes", "/my/changes", 230, NavAudience.CompanyMembers),
+            new NavEntry("Nav.SupplierNeeds", "/my/needs", 240, NavAudience.CompanyMembers),
+            new NavEntry("Nav.AdminConsultations", "/admin/consultations", 340, NavAudience.ProgramStaff),
+            new NavEntry("Nav.Localization", "/admin/localization", 350, NavAudience.ProgramStaff));
+        services.AddSeed("sourcing.demo", SeedKind.Demo, 500, c => DemoSourcing.SeedAsync(c.Db, c.Clock));
+        return services;
+    }
+}

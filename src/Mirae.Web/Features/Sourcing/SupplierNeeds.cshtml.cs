@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Mirae.Web.Features.Sourcing;
+
+/// <summary>A supplier's view: the open needs one of its products matches, with the best match and whether it already said so.</summary>
+[Authorize]
+public sealed class SupplierNeedsModel(Needs needs) : PageModel
+{
+    public IReadOnlyList<Needs.SupplierMatch> Rows { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Rows = await needs.ForSupplierAsync(User, cancellationToken);
+}
