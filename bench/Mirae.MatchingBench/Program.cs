@@ -94,18 +94,18 @@ var total = Stopwatch.StartNew();
 var matched = 0;
 await using (var db = new AppDbContext(Options()))
 {
-    var needs = new Needs(db, new AuditLog(db, new HttpContextAccessor(), TimeProvider.System), new Mirae.Web.Features.Notifications.Notify(db, TimeProvider.System), TimeProvider.System);
+    var needs = new MatchNeeds(db, TimeProvider.System);
     var all = await db.Needs.AsNoTracking().OrderBy(n => n.Id).ToListAsync();
-    await needs.MatchAsync(all[0], 20, CancellationToken.None); // warm-up: JIT and the first query plans
+    await needs.HandleAsync(all[0], 20, CancellationToken.None); // warm-up: JIT and the first query plans
     foreach (var need in all)
     {
         var one = Stopwatch.StartNew();
-        await needs.MatchAsync(need, 20, CancellationToken.None);
+        await needs.HandleAsync(need, 20, CancellationToken.None);
         times.Add(one.Elapsed.TotalMilliseconds);
     }
     // The batch the target is about: every need at once, each category's products loaded once.
     total.Restart();
-    matched = (await needs.MatchAllAsync(all, 20, CancellationToken.None)).Values.Sum(m => m.Count);
+    matched = (await needs.AllAsync(all, 20, CancellationToken.None)).Values.Sum(m => m.Count);
     total.Stop();
 }
 times.Sort();

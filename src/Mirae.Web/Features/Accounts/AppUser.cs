@@ -51,6 +51,10 @@ public static class ClaimsPrincipalExtensions
     public static Guid UserId(this System.Security.Claims.ClaimsPrincipal user) =>
         Guid.Parse(user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value
             ?? throw new InvalidOperationException("The endpoint requires a signed-in member."));
+
+    /// <summary>The signed-in member's id, or null for a visitor.</summary>
+    public static Guid? ViewerId(this System.Security.Claims.ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true ? user.UserId() : null;
 }
 
 public static class RoleChecks
@@ -58,4 +62,10 @@ public static class RoleChecks
     /// <summary>Program managers and administrators: the operators' staff, who run calls, evaluation, sourcing and the directory.</summary>
     public static bool IsProgramStaff(this System.Security.Claims.ClaimsPrincipal user) =>
         user.IsInRole(Roles.ProgramManager) || user.IsInRole(Roles.Administrator);
+
+    /// <summary>The same, read from the database: for use cases, which take the acting member's id rather than their cookie.</summary>
+    public static Task<bool> IsProgramStaffAsync(this Data.AppDbContext db, Guid userId, CancellationToken cancellationToken) =>
+        Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.UserRoles,
+            ur => ur.UserId == userId && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.ProgramManager || r.Name == Roles.Administrator)),
+            cancellationToken);
 }

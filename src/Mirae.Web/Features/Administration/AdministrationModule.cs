@@ -29,7 +29,7 @@ public static class AdministrationModule
         services.Configure<AdminOptions>(configuration.GetSection("Admin"));
         services.AddAuthorizationBuilder()
             .AddPolicy(AdministrationPolicies.Administrator, p => p.RequireRole(Roles.Administrator))
-            .AddPolicy(AdministrationPolicies.ProgramStaff, p => p.RequireRole(Roles.ProgramManager, Roles.Administrator));
+            .AddPolicy(AdministrationPolicies.ProgramStaff, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.IsProgramStaff()));
         services.AddScoped<ListUsers>();
         services.AddScoped<AssignRoles>();
         services.AddTexts<AdministrationTexts>();

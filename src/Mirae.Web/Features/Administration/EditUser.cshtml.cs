@@ -11,7 +11,8 @@ using Mirae.Web.Infrastructure;
 namespace Mirae.Web.Features.Administration;
 
 [Authorize(Policy = AdministrationPolicies.Administrator)]
-public sealed class EditUserModel(UserManager<AppUser> users, AssignRoles assign, AuditLog audit, AppDbContext db)
+[ShowsPersonalData("user:{id}")]
+public sealed class EditUserModel(UserManager<AppUser> users, AssignRoles assign)
     : PageModel, IRedisplayPage
 {
     public AppUser Member { get; private set; } = null!;
@@ -23,8 +24,6 @@ public sealed class EditUserModel(UserManager<AppUser> users, AssignRoles assign
         {
             return NotFound();
         }
-        audit.Add(AuditActions.PersonalDataViewed, $"user:{id}", "member details");
-        await db.SaveChangesAsync(cancellationToken);
         return Page();
     }
 

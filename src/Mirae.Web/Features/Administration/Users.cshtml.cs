@@ -8,7 +8,8 @@ using Mirae.Web.Infrastructure;
 namespace Mirae.Web.Features.Administration;
 
 [Authorize(Policy = AdministrationPolicies.Administrator)]
-public sealed class UsersModel(ListUsers list, AuditLog audit, AppDbContext db, TimeProvider clock) : PageModel
+[ShowsPersonalData("member-list")]
+public sealed class UsersModel(ListUsers list, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -22,8 +23,5 @@ public sealed class UsersModel(ListUsers list, AuditLog audit, AppDbContext db, 
     {
         var (page, size) = Paging.Clamp(PageNumber, 20);
         Users = await list.HandleAsync(Q, page, size, clock.GetUtcNow(), cancellationToken);
-        // A list of members is personal data: log who looked, at what, from where.
-        audit.Add(AuditActions.PersonalDataViewed, "member-list", $"q={Q} page={page} rows={Users.Items.Count}");
-        await db.SaveChangesAsync(cancellationToken);
     }
 }

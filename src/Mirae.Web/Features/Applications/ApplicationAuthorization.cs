@@ -33,7 +33,7 @@ public sealed class ApplicationAuthorizationHandler(AppDbContext db) : Authoriza
         {
             return;
         }
-        if (requirement == ApplicationOperations.View && (context.User.IsInRole(Roles.ProgramManager) || context.User.IsInRole(Roles.Administrator)))
+        if (requirement == ApplicationOperations.View && (context.User.IsProgramStaff()))
         {
             context.Succeed(requirement);
             return;

@@ -1,3 +1,4 @@
+using Mirae.Web.Features.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,8 +18,8 @@ namespace Mirae.Web.Features.Applications;
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = ApplicationAttachment.MaxBytes + 1024 * 1024)]
 [RequestSizeLimit(ApplicationAttachment.MaxBytes + 1024 * 1024)]
-public sealed class ApplicationPageModel(AppDbContext db, GetApplication get, ApplyToCall apply, IAuthorizationService authorization,
-    Audit.AuditLog audit, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel, IRedisplayPage
+[ShowsPersonalData("application:{id}")]
+public sealed class ApplicationPageModel(AppDbContext db, GetApplication get, ApplyToCall apply, IAuthorizationService authorization, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel, IRedisplayPage
 {
     public GetApplication.Details Application { get; private set; } = null!;
 
@@ -42,12 +43,6 @@ public sealed class ApplicationPageModel(AppDbContext db, GetApplication get, Ap
         {
             return denied;
         }
-        if (!IsMember)
-        {
-            // Staff reading another organization's application: a personal-data access.
-            audit.Add(Audit.AuditActions.PersonalDataViewed, $"application:{id}", "answers");
-            await db.SaveChangesAsync(cancellationToken);
-        }
         return await PageAsync(id, null, cancellationToken);
     }
 
@@ -63,11 +58,6 @@ public sealed class ApplicationPageModel(AppDbContext db, GetApplication get, Ap
         if (file is null)
         {
             return NotFound();
-        }
-        if (!IsMember)
-        {
-            audit.Add(Audit.AuditActions.PersonalDataViewed, $"application:{id}", $"download attachment:{attachmentId} {file.FileName}");
-            await db.SaveChangesAsync(cancellationToken);
         }
         return File(file.Bytes, FileTypes.ContentType(file.Type), file.FileName);
     }
@@ -221,6 +211,11 @@ public sealed class ApplicationPageModel(AppDbContext db, GetApplication get, Ap
             return Forbid();
         }
         IsMember = operation == ApplicationOperations.Edit || (await authorization.AuthorizeAsync(User, resource, ApplicationOperations.Edit)).Succeeded;
+        if (IsMember)
+        {
+            // The applying organization's own members read their own application; staff reading it is logged.
+            PersonalData.ReadByItsSubject(HttpContext);
+        }
         return null;
     }
 }

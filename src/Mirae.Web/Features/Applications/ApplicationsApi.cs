@@ -1,3 +1,4 @@
+using Mirae.Web.Features.Audit;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,7 +34,8 @@ public static class ApplicationsApi
     {
         var group = app.MapGroup("/api/v1/applications").WithTags("Applications").RequireAuthorization();
         group.MapGet("", ListAsync).WithName("ListMyApplications");
-        group.MapGet("/{id:int}", GetAsync).WithName("GetApplication");
+        group.MapGet("/{id:int}", GetAsync).WithName("GetApplication")
+            .WithMetadata(new ShowsPersonalDataAttribute("application:{id}")).AddEndpointFilter<PersonalDataEndpointFilter>();
         group.MapPut("/{id:int}/answers", SaveAnswersAsync).WithName("SaveApplicationAnswers");
         group.MapPost("/{id:int}/submit", SubmitAsync).WithName("SubmitApplication");
         group.MapPost("/{id:int}/withdraw", WithdrawAsync).WithName("WithdrawApplication");
@@ -120,19 +122,19 @@ public static class ApplicationsApi
         TypedResults.Ok((await list.HandleAsync(user.UserId(), cancellationToken))
             .Select(a => new ApplicationItem(a.Id, a.CallId, a.CallKo, a.OrganizationKo, a.Status.ToString(), a.ReceiptNumber, a.UpdatedAt.ToKst())).ToList());
 
-    private static async Task<Results<Ok<ApplicationDetails>, ForbidHttpResult>> GetAsync(ClaimsPrincipal user, GetApplication get,
-        IAuthorizationService authorization, Audit.AuditLog audit, Data.AppDbContext db, int id, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ApplicationDetails>, ForbidHttpResult>> GetAsync(HttpContext http, GetApplication get,
+        IAuthorizationService authorization, int id, CancellationToken cancellationToken)
     {
+        var user = http.User;
         var a = await get.HandleAsync(id, cancellationToken) ?? throw new NotFoundException("application");
         var resource = new ApplicationResource(a.Organization.Id);
         if (!(await authorization.AuthorizeAsync(user, resource, ApplicationOperations.View)).Succeeded)
         {
             return TypedResults.Forbid();
         }
-        if (!(await authorization.AuthorizeAsync(user, resource, ApplicationOperations.Edit)).Succeeded)
+        if ((await authorization.AuthorizeAsync(user, resource, ApplicationOperations.Edit)).Succeeded)
         {
-            audit.Add(Audit.AuditActions.PersonalDataViewed, $"application:{id}", "api");
-            await db.SaveChangesAsync(cancellationToken);
+            PersonalData.ReadByItsSubject(http);
         }
         return TypedResults.Ok(new ApplicationDetails(a.Id, a.Call.Id, a.Organization.NameKo, a.Status.ToString(), a.ReceiptNumber, a.SubmittedAt?.ToKst(),
             a.Revisions.Count, a.Answers, a.Attachments.Select(x => new AttachmentItem(x.FieldKey, x.FileName, x.Length, x.Sha256)).ToList()));

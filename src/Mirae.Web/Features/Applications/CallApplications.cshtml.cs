@@ -17,7 +17,8 @@ namespace Mirae.Web.Features.Applications;
 /// evaluation in batch, and export the list to CSV. Opening the list is a personal-data access and is audited.
 /// </summary>
 [Authorize(Policy = AdministrationPolicies.ProgramStaff)]
-public sealed class CallApplicationsModel(GetCall get, ListCallApplications list, ReviewApplications review, AuditLog audit, AppDbContext db,
+[ShowsPersonalData("call:{id}:applications")]
+public sealed class CallApplicationsModel(GetCall get, ListCallApplications list, ReviewApplications review, AppDbContext db,
     IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
 {
     [BindProperty(SupportsGet = true)]
@@ -73,8 +74,6 @@ public sealed class CallApplicationsModel(GetCall get, ListCallApplications list
         }
         Call = call;
         Applications = await list.HandleAsync(id, Status, Applicant, includeDrafts: false, cancellationToken);
-        audit.Add(AuditActions.PersonalDataViewed, $"call:{id}:applications", $"status={Status} applicant={Applicant} rows={Applications.Total}");
-        await db.SaveChangesAsync(cancellationToken);
         return true;
     }
 }

@@ -16,7 +16,8 @@ namespace Mirae.Web.Features.Applications;
 /// flags, the decision (screen in or out, return for changes, send to evaluation) and what changed between revisions.
 /// </summary>
 [Authorize(Policy = AdministrationPolicies.ProgramStaff)]
-public sealed class ReviewApplicationModel(GetApplication get, ReviewApplications review, AuditLog audit, AppDbContext db, TimeProvider clock)
+[ShowsPersonalData("application:{id}")]
+public sealed class ReviewApplicationModel(GetApplication get, ReviewApplications review, AppDbContext db, TimeProvider clock)
     : PageModel, IRedisplayPage
 {
     public sealed record Change(string Label, string? Before, string? After);
@@ -72,8 +73,6 @@ public sealed class ReviewApplicationModel(GetApplication get, ReviewApplication
                 .Select(f => new Change(Language.Pick(f.LabelKo, f.LabelEn), from.Answers.GetValueOrDefault(f.Key), to.Answers.GetValueOrDefault(f.Key)))
                 .Where(c => c.Before != c.After).ToList();
         }
-        audit.Add(AuditActions.PersonalDataViewed, $"application:{id}", "review");
-        await db.SaveChangesAsync(cancellationToken);
         return true;
     }
 }

@@ -1,6 +1,13 @@
+using Microsoft.AspNetCore.Mvc;
+
 namespace Mirae.Web.Features.Audit;
 
 public static class AuditModule
 {
-    public static IServiceCollection AddAudit(this IServiceCollection services) => services.AddScoped<AuditLog>();
+    public static IServiceCollection AddAudit(this IServiceCollection services)
+    {
+        services.AddScoped<AuditLog>();
+        services.Configure<MvcOptions>(o => o.Filters.Add<PersonalDataPageFilter>());
+        return services;
+    }
 }

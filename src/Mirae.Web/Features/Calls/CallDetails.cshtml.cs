@@ -16,7 +16,7 @@ public sealed class CallDetailsModel(GetCall get, Data.AppDbContext db) : PageMo
     /// <summary>A selection was confirmed: the page links to the public results.</summary>
     public bool HasResults { get; private set; }
 
-    public bool IsStaff => User.IsInRole(Roles.ProgramManager) || User.IsInRole(Roles.Administrator);
+    public bool IsStaff => User.IsProgramStaff();
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {

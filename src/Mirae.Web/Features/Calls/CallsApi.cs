@@ -76,7 +76,7 @@ public static class CallsApi
     private static async Task<Results<FileContentHttpResult, NotFound>> DownloadTemplateAsync(Data.AppDbContext db, System.Security.Claims.ClaimsPrincipal user,
         int id, int number, CancellationToken cancellationToken)
     {
-        var staff = user.IsInRole(Accounts.Roles.ProgramManager) || user.IsInRole(Accounts.Roles.Administrator);
+        var staff = Accounts.RoleChecks.IsProgramStaff(user);
         var template = await db.Calls.AsNoTracking().Where(c => c.Id == id && (staff || c.Status != CallStatus.Draft))
             .SelectMany(c => c.Templates).Where(t => t.DocumentIndex == number - 1)
             .Select(t => new { t.File.FileName, t.File.Type, t.File.Content.Bytes }).SingleOrDefaultAsync(cancellationToken);

@@ -12,7 +12,8 @@ namespace Mirae.Web.Features.Directory;
 
 /// <summary>Program staff decide who acts for which organization. Viewing the list is a personal-data access and is audited.</summary>
 [Authorize(Policy = AdministrationPolicies.ProgramStaff)]
-public sealed class MembershipsModel(ListMemberships list, DecideMembership decide, AuditLog audit, AppDbContext db)
+[ShowsPersonalData("memberships")]
+public sealed class MembershipsModel(ListMemberships list, DecideMembership decide)
     : PageModel, IRedisplayPage
 {
     [BindProperty(SupportsGet = true)]
@@ -42,7 +43,5 @@ public sealed class MembershipsModel(ListMemberships list, DecideMembership deci
     {
         var (page, size) = Paging.Clamp(PageNumber, 20);
         Memberships = await list.HandleAsync(Status, page, size, cancellationToken);
-        audit.Add(AuditActions.PersonalDataViewed, "memberships", $"status={Status} page={page} rows={Memberships.Items.Count}");
-        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -29,7 +29,7 @@ public sealed class OrganizationAuthorizationHandler(AppDbContext db)
         {
             return;
         }
-        if (context.User.IsInRole(Roles.ProgramManager) || context.User.IsInRole(Roles.Administrator))
+        if (context.User.IsProgramStaff())
         {
             context.Succeed(requirement);
             return;

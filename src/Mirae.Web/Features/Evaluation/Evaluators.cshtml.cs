@@ -1,3 +1,4 @@
+using Mirae.Web.Features.Audit;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
@@ -12,7 +13,8 @@ namespace Mirae.Web.Features.Evaluation;
 
 /// <summary>Program staff keep the evaluator pool: invite experts (a sign-up link to send), see their load, deactivate them.</summary>
 [Authorize(Policy = AdministrationPolicies.ProgramStaff)]
-public sealed class EvaluatorsModel(EvaluatorPool pool, Audit.AuditLog audit, Data.AppDbContext db, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
+[ShowsPersonalData("evaluators")] // names and e-mail addresses
+public sealed class EvaluatorsModel(EvaluatorPool pool, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
 {
     public sealed class InviteForm
     {
@@ -56,9 +58,6 @@ public sealed class EvaluatorsModel(EvaluatorPool pool, Audit.AuditLog audit, Da
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Rows = await pool.ListAsync(cancellationToken);
-        // Evaluators' names and e-mail addresses are personal data.
-        audit.Add(Audit.AuditActions.PersonalDataViewed, "evaluators", $"rows={Rows.Count}");
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     [ErrorsOn("Invite.Email")]

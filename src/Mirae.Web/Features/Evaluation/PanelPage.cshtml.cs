@@ -14,7 +14,8 @@ namespace Mirae.Web.Features.Evaluation;
 /// progress per application and per evaluator, reminders, and closing. Scores stay sealed until the panel is closed.
 /// </summary>
 [Authorize(Policy = AdministrationPolicies.ProgramStaff)]
-public sealed class PanelPageModel(SelectUnderBudget select, AssignEvaluators assign, EvaluatorPool pool, AuditLog audit, AppDbContext db,
+[ShowsPersonalData("call:{id}:panel")]
+public sealed class PanelPageModel(SelectUnderBudget select, AssignEvaluators assign, EvaluatorPool pool,
     IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
 {
     public SelectUnderBudget.Board Board { get; private set; } = null!;
@@ -96,8 +97,6 @@ public sealed class PanelPageModel(SelectUnderBudget select, AssignEvaluators as
         {
             (EvaluatorsPerApplication, Aggregation) = (panel.EvaluatorsPerApplication, panel.Aggregation);
         }
-        audit.Add(AuditActions.PersonalDataViewed, $"call:{id}:panel", $"rows={board.Standings.Count}");
-        await db.SaveChangesAsync(cancellationToken);
         return true;
     }
 }

@@ -1,3 +1,4 @@
+using Mirae.Web.Features.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +15,8 @@ namespace Mirae.Web.Features.Evaluation;
 /// application's answers and the rubric to score, save and submit. Only the evaluator's own sheet is ever shown.
 /// </summary>
 [Authorize(Policy = EvaluationPolicies.Evaluator)]
-public sealed class ScoreSheetModel(ScoreApplication score, AppDbContext db, Audit.AuditLog audit, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
+[ShowsPersonalData("evaluation:{id}")]
+public sealed class ScoreSheetModel(ScoreApplication score, AppDbContext db, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
 {
     public ScoreApplication.Sheet Sheet { get; private set; } = null!;
 
@@ -34,8 +36,7 @@ public sealed class ScoreSheetModel(ScoreApplication score, AppDbContext db, Aud
         }
         var file = await db.Applications.AsNoTracking().Where(a => a.Id == sheet.ApplicationId).SelectMany(a => a.Attachments).Where(x => x.Id == attachmentId)
             .Select(x => new { x.File.FileName, x.File.Type, x.File.Content.Bytes }).SingleAsync(cancellationToken);
-        audit.Add(Audit.AuditActions.PersonalDataViewed, $"application:{sheet.ApplicationId}", $"evaluator download attachment:{attachmentId} {file.FileName}");
-        await db.SaveChangesAsync(cancellationToken);
+        PersonalData.About(HttpContext, $"application:{sheet.ApplicationId}");
         return File(file.Bytes, FileTypes.ContentType(file.Type), file.FileName);
     }
 

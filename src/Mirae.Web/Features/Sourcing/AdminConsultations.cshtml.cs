@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Mirae.Web.Data;
 using Mirae.Web.Features.Administration;
 using Mirae.Web.Infrastructure;
 
@@ -10,7 +11,7 @@ namespace Mirae.Web.Features.Sourcing;
 
 /// <summary>Program staff schedule pre-consultation sessions per item.</summary>
 [Authorize(Policy = AdministrationPolicies.ProgramStaff)]
-public sealed class AdminConsultationsModel(Consultations consultations, Needs needs, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
+public sealed class AdminConsultationsModel(ScheduleSession schedule, ListSessions sessions, AppDbContext db, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
 {
     public sealed class SessionForm
     {
@@ -47,7 +48,7 @@ public sealed class AdminConsultationsModel(Consultations consultations, Needs n
     [BindProperty]
     public SessionForm Input { get; set; } = new();
 
-    public IReadOnlyList<Consultations.SessionRow> Sessions { get; private set; } = [];
+    public IReadOnlyList<ListSessions.SessionRow> Sessions { get; private set; } = [];
     public IReadOnlyList<(int Id, string Label)> Materials { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
@@ -59,7 +60,7 @@ public sealed class AdminConsultationsModel(Consultations consultations, Needs n
             return await RedisplayAsync(cancellationToken);
         }
         var startsAt = new DateTimeOffset(Input.StartsAt!.Value, Kst.Offset);
-        var id = await consultations.ScheduleAsync(Input.MaterialId!.Value, Input.Title!, Input.Place ?? "", Input.VideoLink, startsAt, Input.SlotMinutes, Input.Slots,
+        var id = await schedule.HandleAsync(Input.MaterialId!.Value, Input.Title!, Input.Place ?? "", Input.VideoLink, startsAt, Input.SlotMinutes, Input.Slots,
             cancellationToken);
         TempData["Flash"] = text["Session.Scheduled"].Value;
         return Redirect($"/consultations/{id}");
@@ -75,7 +76,7 @@ public sealed class AdminConsultationsModel(Consultations consultations, Needs n
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Sessions = await consultations.ListAsync(cancellationToken);
-        Materials = await needs.MaterialOptionsAsync(cancellationToken);
+        Sessions = await sessions.ListAsync(cancellationToken);
+        Materials = await db.MaterialOptionsAsync(cancellationToken);
     }
 }

@@ -5,9 +5,9 @@ namespace Mirae.Web.Features.Sourcing;
 
 /// <summary>Pre-consultation sessions, for anyone to see; members book from each session's page.</summary>
 [AllowAnonymous]
-public sealed class ConsultationsModel(Consultations consultations) : PageModel
+public sealed class ConsultationsModel(ListSessions sessions) : PageModel
 {
-    public IReadOnlyList<Consultations.SessionRow> Sessions { get; private set; } = [];
+    public IReadOnlyList<ListSessions.SessionRow> Sessions { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Sessions = await consultations.ListAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Sessions = await sessions.ListAsync(cancellationToken);
 }

@@ -13,10 +13,10 @@ namespace Mirae.Web.Features.Sourcing;
 
 /// <summary>A supplier files change notices for its products and sees which qualifying buyers have acknowledged them.</summary>
 [Authorize]
-public sealed class MyChangesModel(SupplyChain supply, AppDbContext db, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
+public sealed class MyChangesModel(FileChangeNotice file, ListChangeNotices list, AppDbContext db, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
 {
     public IReadOnlyList<(int Id, string Label)> Products { get; private set; } = [];
-    public IReadOnlyList<SupplyChain.NoticeRow> Notices { get; private set; } = [];
+    public IReadOnlyList<ListChangeNotices.NoticeRow> Notices { get; private set; } = [];
 
     [BindProperty] public int ProductId { get; set; }
     [BindProperty] public ChangeCategory Category { get; set; }
@@ -47,8 +47,8 @@ public sealed class MyChangesModel(SupplyChain supply, AppDbContext db, IStringL
         }
         await using (var content = Document?.OpenReadStream())
         {
-            await supply.FileChangeAsync(ProductId, Category, Description ?? "", AffectedLots ?? "", EffectiveOn!.Value, User.UserId(), cancellationToken,
-                Document is null ? null : new SupplyChain.Upload(content!, Document.Length, Document.FileName));
+            await file.HandleAsync(ProductId, Category, Description ?? "", AffectedLots ?? "", EffectiveOn!.Value, User.UserId(), cancellationToken,
+                Document is null ? null : new FileChangeNotice.Upload(content!, Document.Length, Document.FileName));
         }
         TempData["Flash"] = text["Change.Filed"].Value;
         return RedirectToPage();
@@ -56,7 +56,7 @@ public sealed class MyChangesModel(SupplyChain supply, AppDbContext db, IStringL
 
     /// <summary>A notice's document, always as a download, for the supplier's and the addressed buyers' members.</summary>
     public async Task<IActionResult> OnGetFileAsync(int noticeId, CancellationToken cancellationToken) =>
-        await supply.DocumentAsync(noticeId, User.UserId(), cancellationToken) is { } file
+        await list.DocumentAsync(noticeId, User.UserId(), cancellationToken) is { } file
             ? File(file.Bytes, FileTypes.ContentType(file.Type), file.FileName)
             : NotFound();
 
@@ -76,7 +76,7 @@ public sealed class MyChangesModel(SupplyChain supply, AppDbContext db, IStringL
         var suppliers = (await db.OrganizationsOfAsync(User.UserId(), OrganizationKind.Supplier, cancellationToken)).Select(o => o.Id).ToList();
         Products = (await db.Products.Where(p => suppliers.Contains(p.OrganizationId)).OrderBy(p => p.Code).Select(p => new { p.Id, p.Code, p.NameKo })
             .ToListAsync(cancellationToken)).Select(p => (p.Id, $"{p.Code} · {p.NameKo}")).ToList();
-        Notices = await supply.NoticesAsync(User.UserId(), asSupplier: true, cancellationToken);
+        Notices = await list.NoticesAsync(User.UserId(), asSupplier: true, cancellationToken);
         return suppliers.Count > 0;
     }
 }

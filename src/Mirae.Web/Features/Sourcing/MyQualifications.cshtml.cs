@@ -13,11 +13,11 @@ namespace Mirae.Web.Features.Sourcing;
 
 /// <summary>A buyer's qualifications (sample tests and decisions) and the change notices it must acknowledge.</summary>
 [Authorize]
-public sealed class MyQualificationsModel(SupplyChain supply, AppDbContext db, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
+public sealed class MyQualificationsModel(RecordQualification record, AcknowledgeChange acknowledge, ListQualifications qualifications, ListChangeNotices notices, AppDbContext db, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
 {
     public IReadOnlyList<(int Id, string NameKo)> Buyers { get; private set; } = [];
-    public IReadOnlyList<SupplyChain.QualificationRow> Rows { get; private set; } = [];
-    public IReadOnlyList<SupplyChain.NoticeRow> Notices { get; private set; } = [];
+    public IReadOnlyList<ListQualifications.QualificationRow> Rows { get; private set; } = [];
+    public IReadOnlyList<ListChangeNotices.NoticeRow> Notices { get; private set; } = [];
 
     [BindProperty] public int BuyerId { get; set; }
     [BindProperty, Display(Name = "Qualification.Product")] public string? ProductCode { get; set; }
@@ -63,7 +63,7 @@ public sealed class MyQualificationsModel(SupplyChain supply, AppDbContext db, I
         {
             return Page();
         }
-        await supply.RecordAsync(BuyerId, ProductCode!, Decision, NextReviewOn, Shared, Summary ?? "", tests!, User.UserId(), cancellationToken, SupplyingSince,
+        await record.HandleAsync(BuyerId, ProductCode!, Decision, NextReviewOn, Shared, Summary ?? "", tests!, User.UserId(), cancellationToken, SupplyingSince,
             supplierDigits);
         TempData["Flash"] = text["Qualification.Recorded"].Value;
         return RedirectToPage();
@@ -73,7 +73,7 @@ public sealed class MyQualificationsModel(SupplyChain supply, AppDbContext db, I
     {
         try
         {
-            await supply.AcknowledgeAsync(noticeId, buyerId, User.UserId(), cancellationToken);
+            await acknowledge.HandleAsync(noticeId, buyerId, User.UserId(), cancellationToken);
         }
         catch (DomainException)
         {
@@ -115,8 +115,8 @@ public sealed class MyQualificationsModel(SupplyChain supply, AppDbContext db, I
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         Buyers = await db.OrganizationsOfAsync(User.UserId(), OrganizationKind.Buyer, cancellationToken);
-        Rows = await supply.OwnAsync(User.UserId(), cancellationToken);
-        Notices = await supply.NoticesAsync(User.UserId(), asSupplier: false, cancellationToken);
+        Rows = await qualifications.OwnAsync(User.UserId(), cancellationToken);
+        Notices = await notices.NoticesAsync(User.UserId(), asSupplier: false, cancellationToken);
         return Buyers.Count > 0;
     }
 }

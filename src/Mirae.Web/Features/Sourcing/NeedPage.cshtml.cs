@@ -1,3 +1,4 @@
+using Mirae.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,11 +11,11 @@ namespace Mirae.Web.Features.Sourcing;
 
 /// <summary>One need and its matched supplier products, ranked with reasons; suppliers express interest, the buyer reads it.</summary>
 [AllowAnonymous]
-public sealed class NeedPageModel(Needs needs, Consultations consultations, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
+public sealed class NeedPageModel(GetNeed get, MatchNeeds matching, ExpressInterest express, BookSlot booking, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
 {
-    public Needs.Details Need { get; private set; } = null!;
+    public GetNeed.Details Need { get; private set; } = null!;
     public IReadOnlyList<Match> Matches { get; private set; } = [];
-    public IReadOnlyList<Needs.InterestRow> Interests { get; private set; } = [];
+    public IReadOnlyList<GetNeed.InterestRow> Interests { get; private set; } = [];
     /// <summary>The member's supplier organizations, who may express interest.</summary>
     public IReadOnlyList<(int Id, string NameKo)> Suppliers { get; private set; } = [];
 
@@ -26,7 +27,7 @@ public sealed class NeedPageModel(Needs needs, Consultations consultations, IStr
         {
             return Challenge();
         }
-        await needs.ExpressInterestAsync(id, supplierId, message ?? "", User, cancellationToken);
+        await express.HandleAsync(id, supplierId, message ?? "", User.UserId(), cancellationToken);
         TempData["Flash"] = text["Interest.Sent"].Value;
         return RedirectToPage(new { id });
     }
@@ -38,14 +39,14 @@ public sealed class NeedPageModel(Needs needs, Consultations consultations, IStr
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        if (await needs.GetAsync(id, User, cancellationToken) is not { } need)
+        if (await get.HandleAsync(id, User.ViewerId(), cancellationToken) is not { } need)
         {
             return false;
         }
         Need = need;
-        Matches = await needs.MatchAsync(need.Need, Needs.DefaultLimit, cancellationToken);
-        Interests = await needs.InterestsAsync(need, User, cancellationToken);
-        Suppliers = (await consultations.BookersAsync(User, cancellationToken)).Where(b => b.Kind == OrganizationKind.Supplier).Select(b => (b.Id, b.NameKo)).ToList();
+        Matches = await matching.HandleAsync(need.Need, MatchNeeds.DefaultLimit, cancellationToken);
+        Interests = await get.InterestsAsync(need, User.ViewerId(), cancellationToken);
+        Suppliers = (await booking.BookersAsync(User.ViewerId(), cancellationToken)).Where(b => b.Kind == OrganizationKind.Supplier).Select(b => (b.Id, b.NameKo)).ToList();
         return true;
     }
 }

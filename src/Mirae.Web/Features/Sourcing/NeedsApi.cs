@@ -1,3 +1,4 @@
+using Mirae.Web.Features.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Mirae.Web.Infrastructure;
 
@@ -21,14 +22,14 @@ public static class NeedsApi
     }
 
     /// <summary>Needs the caller may see (public ones for anyone), open first, newest first.</summary>
-    private static async Task<Results<Ok<NeedPage>, ValidationProblem>> ListAsync(Needs needs, HttpContext http, int? page, int? pageSize, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<NeedPage>, ValidationProblem>> ListAsync(ListNeeds needs, HttpContext http, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         if (page is < 1 || pageSize is < 1 or > Paging.MaxPageSize)
         {
             return ApiProblems.Validation(new Dictionary<string, string[]> { ["page"] = [$"page must be at least 1 and pageSize between 1 and {Paging.MaxPageSize}"] });
         }
         var (p, size) = Paging.Clamp(page, pageSize);
-        var (total, items) = await needs.ListAsync(http.User, p, size, cancellationToken);
+        var (total, items) = await needs.ListAsync(http.User.ViewerId(), p, size, cancellationToken);
         return TypedResults.Ok(new NeedPage(total, items.Select(n => new NeedItem(n.Id, n.Title, n.BuyerKo, n.MaterialCode, n.MaterialKo, n.MaterialEn,
             n.Visibility.ToString().ToLowerInvariant(), n.Status.ToString().ToLowerInvariant(), n.NeededBy,
             $"{http.Request.Scheme}://{http.Request.Host}/needs/{n.Id}")).ToList()));
@@ -38,14 +39,14 @@ public static class NeedsApi
     /// The products matching a need, best first, each with its reasons (<c>met</c> null where the product does not say).
     /// Hard requirements are never violated. 404 for a need the caller may not see.
     /// </summary>
-    private static async Task<Results<Ok<IReadOnlyList<MatchItem>>, ValidationProblem, NotFound>> MatchesAsync(Needs needs, HttpContext http, int id, int? limit,
+    private static async Task<Results<Ok<IReadOnlyList<MatchItem>>, ValidationProblem, NotFound>> MatchesAsync(MatchNeeds matching, HttpContext http, int id, int? limit,
         CancellationToken cancellationToken)
     {
-        if (limit is < 1 or > Needs.MaxLimit)
+        if (limit is < 1 or > MatchNeeds.MaxLimit)
         {
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["limit"] = [$"limit must be between 1 and {Needs.MaxLimit}"] });
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["limit"] = [$"limit must be between 1 and {MatchNeeds.MaxLimit}"] });
         }
-        var matches = await needs.MatchesAsync(id, http.User, limit ?? Needs.DefaultLimit, cancellationToken);
+        var matches = await matching.VisibleAsync(id, http.User.ViewerId(), limit ?? MatchNeeds.DefaultLimit, cancellationToken);
         return matches is null
             ? TypedResults.NotFound()
             : TypedResults.Ok<IReadOnlyList<MatchItem>>(matches.Select(m => new MatchItem(m.Product.ProductId, m.Product.ProductCode, m.Product.BusinessNumber, m.Score,

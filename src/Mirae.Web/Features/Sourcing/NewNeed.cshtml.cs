@@ -12,7 +12,7 @@ namespace Mirae.Web.Features.Sourcing;
 
 /// <summary>A buyer's member posts a need: material, specification lines, certificates, volume, timeline and visibility.</summary>
 [Authorize]
-public sealed class NewNeedModel(Needs needs, Data.AppDbContext db, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
+public sealed class NewNeedModel(PostNeed post, Data.AppDbContext db, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
 {
     public sealed class NeedForm
     {
@@ -93,7 +93,7 @@ public sealed class NewNeedModel(Needs needs, Data.AppDbContext db, IStringLocal
         {
             return Page();
         }
-        var id = await needs.PostAsync(Input.BuyerId!.Value, new Need.Terms(Input.MaterialId!.Value, Input.Title!, Input.Description ?? "", requirements!, certificates,
+        var id = await post.HandleAsync(Input.BuyerId!.Value, new Need.Terms(Input.MaterialId!.Value, Input.Title!, Input.Description ?? "", requirements!, certificates,
             Input.AnnualVolume ?? "", Input.NeededBy, Input.Visibility, invited!), User.UserId(), cancellationToken);
         TempData["Flash"] = text["Needs.Posted"].Value;
         return Redirect($"/needs/{id}");
@@ -139,7 +139,7 @@ public sealed class NewNeedModel(Needs needs, Data.AppDbContext db, IStringLocal
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         Buyers = await db.OrganizationsOfAsync(User.UserId(), OrganizationKind.Buyer, cancellationToken);
-        Materials = await needs.MaterialOptionsAsync(cancellationToken);
+        Materials = await db.MaterialOptionsAsync(cancellationToken);
         return Buyers.Count > 0;
     }
 }

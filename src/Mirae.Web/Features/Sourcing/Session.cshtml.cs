@@ -14,9 +14,9 @@ namespace Mirae.Web.Features.Sourcing;
 /// and the session as an .ics file. Who booked a slot is shown to staff and to the booked organizations only.
 /// </summary>
 [AllowAnonymous]
-public sealed class SessionModel(Consultations consultations, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
+public sealed class SessionModel(ListSessions sessions, BookSlot booking, RecordSlotOutcome outcomes, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
 {
-    public Consultations.Details Details { get; private set; } = null!;
+    public ListSessions.Details Details { get; private set; } = null!;
     public IReadOnlyList<(int Id, string NameKo, OrganizationKind Kind)> Bookers { get; private set; } = [];
     public bool IsStaff => User.IsProgramStaff();
 
@@ -24,24 +24,24 @@ public sealed class SessionModel(Consultations consultations, IStringLocalizer<S
 
     public async Task<IActionResult> OnGetIcsAsync(int id, CancellationToken cancellationToken)
     {
-        if (await consultations.GetAsync(id, cancellationToken) is not { } details)
+        if (await sessions.GetAsync(id, cancellationToken) is not { } details)
         {
             return NotFound();
         }
-        return File(System.Text.Encoding.UTF8.GetBytes(Consultations.Ics(details, Request.Host.Host)), "text/calendar; charset=utf-8", $"mirae-consultation-{id}.ics");
+        return File(System.Text.Encoding.UTF8.GetBytes(ListSessions.Ics(details, Request.Host.Host)), "text/calendar; charset=utf-8", $"mirae-consultation-{id}.ics");
     }
 
     public Task<IActionResult> OnPostBookAsync(int id, int slotId, int organizationId, CancellationToken cancellationToken) =>
-        RunAsync(id, () => consultations.BookAsync(slotId, organizationId, User.UserId(), cancellationToken), "Slot.BookedDone", cancellationToken);
+        RunAsync(id, () => booking.HandleAsync(slotId, organizationId, User.UserId(), cancellationToken), "Slot.BookedDone", cancellationToken);
 
     public Task<IActionResult> OnPostCancelAsync(int id, int slotId, int organizationId, CancellationToken cancellationToken) =>
-        RunAsync(id, () => consultations.CancelAsync(slotId, organizationId, User.UserId(), cancellationToken), "Slot.Cancelled", cancellationToken);
+        RunAsync(id, () => booking.CancelAsync(slotId, organizationId, User.UserId(), cancellationToken), "Slot.Cancelled", cancellationToken);
 
     /// <summary>Staff only (the page itself is public; posting needs a signed-in member, and this handler staff).</summary>
     public async Task<IActionResult> OnPostOutcomeAsync(int id, int slotId, string? outcome, CancellationToken cancellationToken) =>
         User.Identity?.IsAuthenticated == true && !IsStaff
             ? Forbid()
-            : await RunAsync(id, () => consultations.RecordOutcomeAsync(slotId, outcome ?? "", cancellationToken), "Slot.OutcomeRecorded", cancellationToken);
+            : await RunAsync(id, () => outcomes.HandleAsync(slotId, outcome ?? "", cancellationToken), "Slot.OutcomeRecorded", cancellationToken);
 
     /// <summary>Signed-in members only; success redirects (post/redirect/get), a broken rule shows on this page (<see cref="PageFailureFilter"/>).</summary>
     private async Task<IActionResult> RunAsync(int id, Func<Task> action, string done, CancellationToken cancellationToken)
@@ -60,12 +60,12 @@ public sealed class SessionModel(Consultations consultations, IStringLocalizer<S
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        if (await consultations.GetAsync(id, cancellationToken) is not { } details)
+        if (await sessions.GetAsync(id, cancellationToken) is not { } details)
         {
             return false;
         }
         Details = details;
-        Bookers = await consultations.BookersAsync(User, cancellationToken);
+        Bookers = await booking.BookersAsync(User.ViewerId(), cancellationToken);
         return true;
     }
 }

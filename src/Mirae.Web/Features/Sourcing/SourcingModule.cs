@@ -11,9 +11,20 @@ public static class SourcingModule
     /// <summary>The localization project (국산화): buyers' needs and supplier matching.</summary>
     public static IServiceCollection AddSourcing(this IServiceCollection services)
     {
-        services.AddScoped<Needs>();
-        services.AddScoped<SupplyChain>();
-        services.AddScoped<Consultations>();
+        services.AddScoped<PostNeed>();
+        services.AddScoped<ListNeeds>();
+        services.AddScoped<GetNeed>();
+        services.AddScoped<MatchNeeds>();
+        services.AddScoped<ExpressInterest>();
+        services.AddScoped<ScheduleSession>();
+        services.AddScoped<ListSessions>();
+        services.AddScoped<BookSlot>();
+        services.AddScoped<RecordSlotOutcome>();
+        services.AddScoped<RecordQualification>();
+        services.AddScoped<ListQualifications>();
+        services.AddScoped<FileChangeNotice>();
+        services.AddScoped<AcknowledgeChange>();
+        services.AddScoped<ListChangeNotices>();
         services.AddScoped<LocalizationProgress>();
         services.AddTexts<SourcingTexts>();
         services.AddNavigation(

@@ -1,3 +1,4 @@
+using Mirae.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -5,9 +6,9 @@ namespace Mirae.Web.Features.Sourcing;
 
 /// <summary>A supplier's view: the open needs one of its products matches, with the best match and whether it already said so.</summary>
 [Authorize]
-public sealed class SupplierNeedsModel(Needs needs) : PageModel
+public sealed class SupplierNeedsModel(MatchNeeds matching) : PageModel
 {
-    public IReadOnlyList<Needs.SupplierMatch> Rows { get; private set; } = [];
+    public IReadOnlyList<MatchNeeds.SupplierMatch> Rows { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Rows = await needs.ForSupplierAsync(User, cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Rows = await matching.ForSupplierAsync(User.UserId(), cancellationToken);
 }

@@ -82,19 +82,20 @@ public sealed class ConsultationsTests(Hosts hosts)
         var supplier = await DirectoryData.AddOrganizationAsync(factory, "뮤뮤겹침(주)");
         var (_, member) = await DirectoryData.SignedInMemberOfAsync(factory, supplier.Id);
         using var scope = factory.Services.CreateScope();
-        var consultations = scope.ServiceProvider.GetRequiredService<Consultations>();
+        var schedule = scope.ServiceProvider.GetRequiredService<ScheduleSession>();
+        var booking = scope.ServiceProvider.GetRequiredService<BookSlot>();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var material = await db.Materials.Select(m => m.Id).FirstAsync();
         var start = DateTimeOffset.UtcNow.AddDays(40);
-        var first = await consultations.ScheduleAsync(material, "뮤뮤 오전", "A", null, start, 60, 1, CancellationToken.None);
-        var overlapping = await consultations.ScheduleAsync(material, "뮤뮤 겹침", "B", null, start.AddMinutes(30), 60, 1, CancellationToken.None);
-        var after = await consultations.ScheduleAsync(material, "뮤뮤 이후", "C", "https://meet.example.kr/x", start.AddMinutes(60), 60, 1, CancellationToken.None);
+        var first = await schedule.HandleAsync(material, "뮤뮤 오전", "A", null, start, 60, 1, CancellationToken.None);
+        var overlapping = await schedule.HandleAsync(material, "뮤뮤 겹침", "B", null, start.AddMinutes(30), 60, 1, CancellationToken.None);
+        var after = await schedule.HandleAsync(material, "뮤뮤 이후", "C", "https://meet.example.kr/x", start.AddMinutes(60), 60, 1, CancellationToken.None);
         int Slot(int session) => db.ConsultationSessions.Where(s => s.Id == session).SelectMany(s => s.Slots).Select(s => s.Id).Single();
 
-        await consultations.BookAsync(Slot(first), supplier.Id, member.Id, CancellationToken.None);
-        var refused = await Assert.ThrowsAsync<Mirae.Web.Infrastructure.DomainException>(() => consultations.BookAsync(Slot(overlapping), supplier.Id, member.Id, CancellationToken.None));
+        await booking.HandleAsync(Slot(first), supplier.Id, member.Id, CancellationToken.None);
+        var refused = await Assert.ThrowsAsync<Mirae.Web.Infrastructure.DomainException>(() => booking.HandleAsync(Slot(overlapping), supplier.Id, member.Id, CancellationToken.None));
         db.ChangeTracker.Clear();
-        await consultations.BookAsync(Slot(after), supplier.Id, member.Id, CancellationToken.None);
+        await booking.HandleAsync(Slot(after), supplier.Id, member.Id, CancellationToken.None);
 
         Assert.Equal("slot.double-booked", refused.Code);
     }

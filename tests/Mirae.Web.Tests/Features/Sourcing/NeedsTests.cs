@@ -150,14 +150,14 @@ public sealed class NeedsTests(Hosts hosts)
     {
         var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
         using var scope = factory.Services.CreateScope();
-        var needs = scope.ServiceProvider.GetRequiredService<Needs>();
+        var needs = scope.ServiceProvider.GetRequiredService<MatchNeeds>();
         var all = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Needs.AsNoTracking().OrderBy(n => n.Id).Take(10).ToListAsync();
 
-        var batch = await needs.MatchAllAsync(all, 20, CancellationToken.None);
+        var batch = await needs.AllAsync(all, 20, CancellationToken.None);
 
         foreach (var need in all)
         {
-            var alone = await needs.MatchAsync(need, 20, CancellationToken.None);
+            var alone = await needs.HandleAsync(need, 20, CancellationToken.None);
             Assert.Equal(alone.Select(m => (m.Product.ProductId, m.Score)), batch[need.Id].Select(m => (m.Product.ProductId, m.Score)));
         }
     }

@@ -47,20 +47,20 @@ public sealed class ProgressTests
 
         using (var scope = factory.Services.CreateScope())
         {
-            await scope.ServiceProvider.GetRequiredService<Needs>().PostAsync(buyer.Id,
+            await scope.ServiceProvider.GetRequiredService<PostNeed>().HandleAsync(buyer.Id,
                 new Need.Terms(target.Id, "뮤뮤 피펫 팁", "", [], [], "", null, NeedVisibility.Public, []), member.Id, CancellationToken.None);
             stages.Add(await StageAsync());
-            var consultations = scope.ServiceProvider.GetRequiredService<Consultations>();
-            var session = await consultations.ScheduleAsync(target.Id, "뮤뮤 상담", "송도", null, DateTimeOffset.UtcNow.AddDays(5), 30, 1, CancellationToken.None);
+            var schedule = scope.ServiceProvider.GetRequiredService<ScheduleSession>();
+            var session = await schedule.HandleAsync(target.Id, "뮤뮤 상담", "송도", null, DateTimeOffset.UtcNow.AddDays(5), 30, 1, CancellationToken.None);
             var slot = await db.ConsultationSessions.Where(s => s.Id == session).SelectMany(s => s.Slots).Select(s => s.Id).SingleAsync();
-            await consultations.BookAsync(slot, buyer.Id, member.Id, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<BookSlot>().HandleAsync(slot, buyer.Id, member.Id, CancellationToken.None);
             stages.Add(await StageAsync());
-            var supply = scope.ServiceProvider.GetRequiredService<SupplyChain>();
-            await supply.RecordAsync(buyer.Id, product, QualificationDecision.Testing, null, false, "", [], member.Id, CancellationToken.None);
+            var record = scope.ServiceProvider.GetRequiredService<RecordQualification>();
+            await record.HandleAsync(buyer.Id, product, QualificationDecision.Testing, null, false, "", [], member.Id, CancellationToken.None);
             stages.Add(await StageAsync());
-            await supply.RecordAsync(buyer.Id, product, QualificationDecision.Approved, new DateOnly(2027, 12, 1), false, "", [], member.Id, CancellationToken.None);
+            await record.HandleAsync(buyer.Id, product, QualificationDecision.Approved, new DateOnly(2027, 12, 1), false, "", [], member.Id, CancellationToken.None);
             stages.Add(await StageAsync());
-            await supply.RecordAsync(buyer.Id, product, QualificationDecision.Approved, new DateOnly(2027, 12, 1), false, "", [], member.Id, CancellationToken.None,
+            await record.HandleAsync(buyer.Id, product, QualificationDecision.Approved, new DateOnly(2027, 12, 1), false, "", [], member.Id, CancellationToken.None,
                 supplyingSince: new DateOnly(2026, 11, 1));
             stages.Add(await StageAsync());
         }

@@ -49,7 +49,7 @@ public sealed class SupplyChainTests(Hosts hosts)
         using (var scope = factory.Services.CreateScope())
         {
             var secondMember = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Memberships.Where(m => m.OrganizationId == second.Id).Select(m => m.UserId).FirstAsync();
-            needId = await scope.ServiceProvider.GetRequiredService<Needs>().PostAsync(second.Id,
+            needId = await scope.ServiceProvider.GetRequiredService<PostNeed>().HandleAsync(second.Id,
                 new Need.Terms(material, "뮤뮤 수요", "", [], [], "", null, NeedVisibility.Public, []), secondMember, CancellationToken.None);
         }
         async Task<JsonElement> MatchAsync() => (await secondClient.Http.GetFromJsonAsync<JsonElement>($"/api/v1/needs/{needId}/matches?limit=100"))

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Mirae.Web.Data;
+using Mirae.Web.Features.Accounts;
+using Mirae.Web.Features.Audit;
+using Mirae.Web.Features.Directory;
+using Mirae.Web.Infrastructure;
+
+namespace Mirae.Web.Features.Sourcing;
+
+/// <summary>A supplier's member tells the buyer the supplier is interested in a need it may see.</summary>
+public sealed class ExpressInterest(AppDbContext db, AuditLog audit, Notifications.Notify notify, TimeProvider clock)
+{
+    /// <summary>The supplier expresses interest in a need it may see, with a message; the buyer's members are notified.</summary>
+    public async Task HandleAsync(int needId, int supplierId, string message, Guid memberId, CancellationToken cancellationToken)
+    {
+        if (!await db.Memberships.IsApprovedMemberAsync(memberId, supplierId, cancellationToken)
+            || !await db.Organizations.AnyAsync(o => o.Id == supplierId && o.Kind == OrganizationKind.Supplier, cancellationToken))
+        {
+            throw new DomainException("interest.not-supplier", "Interest.NotSupplier", ProblemKind.Forbidden);
+        }
+        var need = await (await db.VisibleNeedsAsync(memberId, cancellationToken)).Where(n => n.Id == needId && n.Status == NeedStatus.Open).Select(n => new { n.Id, n.BuyerId, n.Title })
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("need");
+        if (await db.NeedInterests.AnyAsync(i => i.NeedId == needId && i.SupplierId == supplierId, cancellationToken))
+        {
+            throw new DomainException("interest.duplicate", "Interest.Duplicate");
+        }
+        db.NeedInterests.Add(NeedInterest.Express(needId, supplierId, message, memberId, clock.GetUtcNow()));
+        var supplier = await db.Organizations.Where(o => o.Id == supplierId).Select(o => o.NameKo).SingleAsync(cancellationToken);
+        await notify.AddAsync(await db.Memberships.ApprovedMemberIds(need.BuyerId).ToListAsync(cancellationToken), $"need:{needId}:interest:{supplierId}",
+            "Notification.NeedInterest", $"/needs/{needId}", [supplier, need.Title], cancellationToken);
+        audit.Add(AuditActions.NeedInterest, $"need:{needId}", $"supplier:{supplierId}");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
