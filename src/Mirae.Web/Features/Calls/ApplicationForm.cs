@@ -1,3 +1,4 @@
+using Mirae.Web.Infrastructure;
 using System.Globalization;
 using System.Text;
 using Mirae.Web.Features.Applications;
@@ -69,18 +70,13 @@ public static class ApplicationForm
     {
         var sections = new List<(string Key, string Ko, string En, ShowWhen? When, List<FormField> Fields)>();
         var keys = new Dictionary<string, FormField>(StringComparer.Ordinal);
-        var lines = (text ?? "").Replace("\r", "", StringComparison.Ordinal).Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        foreach (var line in LineFormat.Read(text))
         {
-            var line = lines[i].Trim();
-            if (line.Length == 0)
+            var error = (line.Number, "Form.LineInvalid");
+            if (line[0].StartsWith('#'))
             {
-                continue;
-            }
-            var error = (i + 1, "Form.LineInvalid");
-            if (line.StartsWith('#'))
-            {
-                var parts = line[1..].Split('|', StringSplitOptions.TrimEntries);
+                var parts = line.Cells.ToArray();
+                parts[0] = parts[0][1..].Trim();
                 if (parts.Length is < 3 or > 4 || !IsKey(parts[0]) || parts[1].Length is 0 or > 100 || parts[2].Length > 100
                     || sections.Any(s => s.Key == parts[0]))
                 {
@@ -94,15 +90,15 @@ public static class ApplicationForm
                     if (condition.Length != 2 || !keys.TryGetValue(condition[0], out var source) || source.Type != FieldType.Choice
                         || source.Options.All(o => o.Value != condition[1]))
                     {
-                        return (null, (i + 1, "Form.ConditionInvalid"));
+                        return (null, (line.Number, "Form.ConditionInvalid"));
                     }
                     when = new ShowWhen(condition[0], condition[1]);
                 }
                 sections.Add((parts[0], parts[1], parts[2], when, []));
                 continue;
             }
-            var cells = line.Split('|', StringSplitOptions.TrimEntries);
-            if (cells.Length is < 5 or > 6 || !IsKey(cells[0]) || keys.ContainsKey(cells[0]) || !Types.TryGetValue(cells[1], out var type)
+            var cells = line.Cells;
+            if (cells.Count is < 5 or > 6 || !IsKey(cells[0]) || keys.ContainsKey(cells[0]) || !Types.TryGetValue(cells[1], out var type)
                 || cells[2].Length is 0 or > 200 || cells[3].Length > 200 || (cells[4] != "required" && cells[4] != "optional"))
             {
                 return (null, error);
@@ -111,17 +107,17 @@ public static class ApplicationForm
             {
                 sections.Add(("main", "신청 내용", "Application", null, []));
             }
-            var last = cells.Length == 6 ? cells[5] : "";
+            var last = line[5];
             if (ParseLimits(type, last) is not { } limits)
             {
-                return (null, (i + 1, "Form.LimitInvalid"));
+                return (null, (line.Number, "Form.LimitInvalid"));
             }
             var field = new FormField(cells[0], type, cells[2], cells[3], cells[4] == "required", limits.Min, limits.Max, limits.Options);
             keys.Add(field.Key, field);
             sections[^1].Fields.Add(field);
             if (keys.Count > MaxFields)
             {
-                return (null, (i + 1, "Form.TooManyFields"));
+                return (null, (line.Number, "Form.TooManyFields"));
             }
         }
         return (sections.Where(s => s.Fields.Count > 0).Select(s => new FormSection(s.Key, s.Ko, s.En, s.When, s.Fields)).ToList(), null);

@@ -122,27 +122,27 @@ public sealed class CallForm
         }
         var documents = ParseDocuments(RequiredDocuments);
         var rubric = ParseRubric(Rubric);
-        if (documents is null)
+        if (!documents.Succeeded)
         {
-            modelState.AddModelError($"{prefix}.{nameof(RequiredDocuments)}", text["Call.DocumentsInvalid"]);
+            modelState.AddModelError($"{prefix}.{nameof(RequiredDocuments)}", text.AtLine(documents.BadLine, "Call.DocumentsInvalid"));
         }
-        if (rubric is null)
+        if (!rubric.Succeeded)
         {
-            modelState.AddModelError($"{prefix}.{nameof(Rubric)}", text["Call.RubricInvalid"]);
+            modelState.AddModelError($"{prefix}.{nameof(Rubric)}", text.AtLine(rubric.BadLine, "Call.RubricInvalid"));
         }
         var (form, formError) = ApplicationForm.Parse(Form);
         if (formError is var (line, messageKey))
         {
             modelState.AddModelError($"{prefix}.{nameof(Form)}", text[messageKey, line]);
         }
-        if (documents is null || rubric is null || form is null)
+        if (!documents.Succeeded || !rubric.Succeeded || form is null)
         {
             return null;
         }
         var regions = (Regions ?? "").Split([',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
         var terms = new Call.Terms(Year!.Value, TitleKo!, TitleEn!, SummaryKo ?? "", SummaryEn ?? "", FromKst(OpensAt!.Value), FromKst(ClosesAt!.Value),
             TotalBudget!.Value, PerTaskCap!.Value, ExpectedAwards!.Value,
-            new Eligibility(Kinds.Distinct().ToList(), regions, MaxYearsSinceFounding, MinEmployees, MaxEmployees, NoUnfinishedTask), documents, rubric, form);
+            new Eligibility(Kinds.Distinct().ToList(), regions, MaxYearsSinceFounding, MinEmployees, MaxEmployees, NoUnfinishedTask), [.. documents.Items], [.. rubric.Items], form);
         foreach (var (field, key) in Call.Check(terms))
         {
             modelState.AddModelError($"{prefix}.{field}", text[key]);
@@ -153,38 +153,14 @@ public sealed class CallForm
     /// <summary>A wall-clock time typed in KST, as the instant it names.</summary>
     public static DateTimeOffset FromKst(DateTime local) => new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Kst.Offset).ToUniversalTime();
 
-    private static List<RequiredDocument>? ParseDocuments(string? text)
-    {
-        var documents = new List<RequiredDocument>();
-        foreach (var line in Lines(text))
-        {
-            var parts = line.Split('|', StringSplitOptions.TrimEntries);
-            if (parts.Length > 2 || parts[0].Length == 0)
-            {
-                return null;
-            }
-            documents.Add(new RequiredDocument(parts[0], parts.Length > 1 ? parts[1] : ""));
-        }
-        return documents;
-    }
+    private static LineFormat.Result<RequiredDocument> ParseDocuments(string? text) =>
+        LineFormat.Parse(text, line => line.Count <= 2 && line[0].Length > 0 ? new RequiredDocument(line[0], line[1]) : null);
 
-    private static List<Criterion>? ParseRubric(string? text)
-    {
-        var criteria = new List<Criterion>();
-        foreach (var line in Lines(text))
-        {
-            var parts = line.Split('|', StringSplitOptions.TrimEntries);
-            if (parts.Length != 4 || parts[0].Length == 0
-                || !decimal.TryParse(parts[2], NumberStyles.Number, CultureInfo.InvariantCulture, out var weight)
-                || !int.TryParse(parts[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var points))
-            {
-                return null;
-            }
-            criteria.Add(new Criterion(parts[0], parts[1], weight, points));
-        }
-        return criteria;
-    }
-
-    private static string[] Lines(string? text) =>
-        (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    private static LineFormat.Result<Criterion> ParseRubric(string? text) =>
+        LineFormat.Parse(text, line =>
+            line.Count == 4 && line[0].Length > 0
+            && decimal.TryParse(line[2], NumberStyles.Number, CultureInfo.InvariantCulture, out var weight)
+            && int.TryParse(line[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var points)
+                ? new Criterion(line[0], line[1], weight, points)
+                : null);
 }

@@ -54,20 +54,15 @@ public sealed class SaveProduct(AppDbContext db, AuditLog audit, TimeProvider cl
     /// <summary>Blank lines are skipped; anything else must be <c>key=value</c> with a key of 1–100 and a value of at most 300 characters.</summary>
     public static List<KeyValuePair<string, string>> ParseSpecifications(string? text)
     {
-        var result = new List<KeyValuePair<string, string>>();
-        foreach (var line in (text ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-        {
-            var at = line.IndexOf('=', StringComparison.Ordinal);
-            var key = at < 0 ? "" : line[..at].Trim();
-            var value = at < 0 ? "" : line[(at + 1)..].Trim();
-            if (key.Length is 0 or > 100 || value.Length > 300)
-            {
-                throw new DomainException("product.specifications-invalid", "Product.SpecificationsInvalid", ProblemKind.Invalid);
-            }
-            result.Add(new(key, value));
-        }
-        return result;
+        var read = LineFormat.Parse(text, line => line is { Count: 2 } && line[0].Length is > 0 and <= 100 && line[1].Length <= 300
+            ? new Specification(line[0], line[1])
+            : null, separator: '=', cells: 2);
+        return read.BadLine is { } bad
+            ? throw new DomainException("product.specifications-invalid", "Product.SpecificationsInvalidAt", ProblemKind.Invalid, arguments: [bad])
+            : read.Items.Select(s => new KeyValuePair<string, string>(s.Key, s.Value)).ToList();
     }
+
+    private sealed record Specification(string Key, string Value);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -74,9 +74,9 @@ public sealed class EvaluatorsModel(EvaluatorPool pool, IStringLocalizer<SharedR
                 ModelState.AddModelError("Invite.AffiliationNumber", text["Evaluators.NumberInvalid"]);
             }
         }
-        if (history is null)
+        if (!history.Succeeded)
         {
-            ModelState.AddModelError("Invite.History", text["Evaluators.HistoryInvalid"]);
+            ModelState.AddModelError("Invite.History", text.AtLine(history.BadLine, "Evaluators.HistoryInvalid"));
         }
         if (relations is null)
         {
@@ -92,7 +92,7 @@ public sealed class EvaluatorsModel(EvaluatorPool pool, IStringLocalizer<SharedR
             Rows = await pool.ListAsync(cancellationToken);
             return Page();
         }
-        var token = await pool.InviteAsync(Invite.Email!, Invite.Name!, Invite.Affiliation ?? "", affiliation, fields, history!, relations!, cancellationToken);
+        var token = await pool.InviteAsync(Invite.Email!, Invite.Name!, Invite.Affiliation ?? "", affiliation, fields, history.Items, relations!, cancellationToken);
         TempData["InviteLink"] = $"{Request.Scheme}://{Request.Host}/evaluators/join/{token}";
         TempData["Flash"] = text["Evaluators.Invited", Invite.Name!].Value;
         return RedirectToPage();
@@ -111,20 +111,11 @@ public sealed class EvaluatorsModel(EvaluatorPool pool, IStringLocalizer<SharedR
         return RedirectToPage();
     }
 
-    /// <summary>Lines of <c>year | business number | what</c>; null when a line is not like that.</summary>
-    private static List<HistoryEntry>? ParseHistory(string? text)
-    {
-        var entries = new List<HistoryEntry>();
-        foreach (var line in (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var parts = line.Split('|', StringSplitOptions.TrimEntries);
-            if (parts.Length < 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1950 or > 2100
-                || !BusinessNumber.TryParse(parts[1], out var number))
-            {
-                return null;
-            }
-            entries.Add(new HistoryEntry(year, number.Value.Digits, parts.Length > 2 ? string.Join(" | ", parts[2..]) : ""));
-        }
-        return entries;
-    }
+    /// <summary>Lines of <c>year | business number | what</c>.</summary>
+    private static LineFormat.Result<HistoryEntry> ParseHistory(string? text) =>
+        LineFormat.Parse(text, line =>
+            line.Count >= 2 && int.TryParse(line[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1950 and <= 2100
+            && BusinessNumber.TryParse(line[1], out var number)
+                ? new HistoryEntry(year, number.Value.Digits, line.Rest(2))
+                : null);
 }

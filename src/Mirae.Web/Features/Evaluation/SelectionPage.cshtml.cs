@@ -106,19 +106,20 @@ public sealed class SelectionPageModel(SelectUnderBudget select, IStringLocalize
     {
         var amounts = ParseAmounts(Input.Amounts);
         var limits = ParseLimits(Input.Limits);
-        if (amounts is null)
+        if (!amounts.Succeeded)
         {
-            ModelState.AddModelError("Input.Amounts", text["Selection.AmountsInvalid"]);
+            ModelState.AddModelError("Input.Amounts", text.AtLine(amounts.BadLine, "Selection.AmountsInvalid"));
         }
-        if (limits is null)
+        if (!limits.Succeeded)
         {
-            ModelState.AddModelError("Input.Limits", text["Selection.LimitsInvalid"]);
+            ModelState.AddModelError("Input.Limits", text.AtLine(limits.BadLine, "Selection.LimitsInvalid"));
         }
         if (!ModelState.IsValid)
         {
             return null;
         }
-        var inputs = new SelectUnderBudget.Inputs(Input.Budget!.Value, decimal.Round(Input.MinScore, 2), Input.MaxAwards, Input.CutPercent, amounts!, limits!);
+        var inputs = new SelectUnderBudget.Inputs(Input.Budget!.Value, decimal.Round(Input.MinScore, 2), Input.MaxAwards, Input.CutPercent,
+            amounts.Items.GroupBy(a => a.ApplicationId).ToDictionary(g => g.Key, g => g.Last().Won), [.. limits.Items]);
         try
         {
             Problem = SelectUnderBudget.Problem(Board, inputs);
@@ -138,42 +139,32 @@ public sealed class SelectionPageModel(SelectUnderBudget select, IStringLocalize
         return inputs;
     }
 
-    /// <summary>Lines of <c>receipt number | amount</c> (the committee's per-application amount); null when a line is not like that.</summary>
-    private Dictionary<int, long>? ParseAmounts(string? lines)
+    private sealed record Amount(int ApplicationId, long Won);
+
+    /// <summary>Lines of <c>receipt number | amount</c> (the committee's per-application amount).</summary>
+    private LineFormat.Result<Amount> ParseAmounts(string? lines)
     {
         var byReceipt = Board.Standings.ToDictionary(s => s.ReceiptNumber, s => s.ApplicationId, StringComparer.Ordinal);
-        var amounts = new Dictionary<int, long>();
-        foreach (var line in (lines ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var parts = line.Split('|', StringSplitOptions.TrimEntries);
-            if (parts.Length != 2 || !byReceipt.TryGetValue(parts[0], out var applicationId)
-                || !long.TryParse(parts[1].Replace(",", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount < 1)
-            {
-                return null;
-            }
-            amounts[applicationId] = amount;
-        }
-        return amounts;
+        return LineFormat.Parse(lines, line =>
+            line.Count == 2 && byReceipt.TryGetValue(line[0], out var applicationId)
+            && long.TryParse(line[1].Replace(",", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) && amount >= 1
+                ? new Amount(applicationId, amount)
+                : null);
     }
 
-    /// <summary>Lines of <c>category | min | max</c> (either bound may be blank).</summary>
-    private static List<CategoryLimit>? ParseLimits(string? lines)
+    /// <summary>Lines of <c>category | min | max</c> (either bound may be blank, not both); a category once.</summary>
+    private static LineFormat.Result<CategoryLimit> ParseLimits(string? lines)
     {
-        var limits = new List<CategoryLimit>();
-        foreach (var line in (lines ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return LineFormat.Parse(lines, line =>
         {
-            var parts = line.Split('|', StringSplitOptions.TrimEntries);
-            int? Bound(int index) => parts.Length > index && int.TryParse(parts[index], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+            int? Bound(int index) => int.TryParse(line[index], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
             var (min, max) = (Bound(1), Bound(2));
-            var blankOrNumber = parts.Skip(1).All(p => p.Length == 0 || int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out _));
-            if (parts.Length is < 2 or > 3 || parts[0].Length is 0 or > 100 || !blankOrNumber || (min is null && max is null) || min > max
-                || limits.Any(l => l.Category == parts[0]))
-            {
-                return null;
-            }
-            limits.Add(new CategoryLimit(parts[0], min, max));
-        }
-        return limits;
+            var blankOrNumber = line.Cells.Skip(1).All(p => p.Length == 0 || int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out _));
+            return line.Count is < 2 or > 3 || line[0].Length is 0 or > 100 || !blankOrNumber || (min is null && max is null) || min > max || !seen.Add(line[0])
+                ? null
+                : new CategoryLimit(line[0], min, max);
+        });
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

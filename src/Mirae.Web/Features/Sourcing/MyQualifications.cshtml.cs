@@ -42,9 +42,9 @@ public sealed class MyQualificationsModel(RecordQualification record, Acknowledg
             return Forbid();
         }
         var tests = ParseTests(Tests);
-        if (tests is null)
+        if (!tests.Succeeded)
         {
-            ModelState.AddModelError(nameof(Tests), text["Qualification.TestsInvalid"]);
+            ModelState.AddModelError(nameof(Tests), text.AtLine(tests.BadLine, "Qualification.TestsInvalid"));
         }
         string? supplierDigits = null;
         if (!string.IsNullOrWhiteSpace(SupplierNumber))
@@ -63,7 +63,7 @@ public sealed class MyQualificationsModel(RecordQualification record, Acknowledg
         {
             return Page();
         }
-        await record.HandleAsync(BuyerId, ProductCode!, Decision, NextReviewOn, Shared, Summary ?? "", tests!, User.UserId(), cancellationToken, SupplyingSince,
+        await record.HandleAsync(BuyerId, ProductCode!, Decision, NextReviewOn, Shared, Summary ?? "", tests.Items, User.UserId(), cancellationToken, SupplyingSince,
             supplierDigits);
         TempData["Flash"] = text["Qualification.Recorded"].Value;
         return RedirectToPage();
@@ -96,21 +96,12 @@ public sealed class MyQualificationsModel(RecordQualification record, Acknowledg
     };
 
     /// <summary>Lines of <c>date | lot | property | result | pass or fail</c>.</summary>
-    public static List<SampleTest>? ParseTests(string? lines)
-    {
-        var tests = new List<SampleTest>();
-        foreach (var line in (lines ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var parts = line.Split('|', StringSplitOptions.TrimEntries);
-            if (parts.Length != 5 || !DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on)
-                || parts[4].ToLowerInvariant() is not ("pass" or "fail" or "적합" or "부적합"))
-            {
-                return null;
-            }
-            tests.Add(new SampleTest(on, parts[1], parts[2], parts[3], parts[4].ToLowerInvariant() is "pass" or "적합"));
-        }
-        return tests;
-    }
+    public static LineFormat.Result<SampleTest> ParseTests(string? lines) =>
+        LineFormat.Parse(lines, line =>
+            line.Count == 5 && DateOnly.TryParseExact(line[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on)
+            && line[4].ToLowerInvariant() is "pass" or "fail" or "적합" or "부적합"
+                ? new SampleTest(on, line[1], line[2], line[3], line[4].ToLowerInvariant() is "pass" or "적합")
+                : null);
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {

@@ -77,9 +77,9 @@ public sealed class NewNeedModel(PostNeed post, Data.AppDbContext db, IStringLoc
         {
             ModelState.AddModelError("Input.Invited", text["Evaluators.NumberInvalid"]);
         }
-        if (requirements is null)
+        if (!requirements.Succeeded || requirements.Items.Count > Need.MaxRequirements)
         {
-            ModelState.AddModelError("Input.Requirements", text["Needs.RequirementsInvalid"]);
+            ModelState.AddModelError("Input.Requirements", text.AtLine(requirements.BadLine, "Needs.RequirementsInvalid"));
         }
         if (certificates.Any(c => c.Length > 30) || certificates.Count > Need.MaxCertificates)
         {
@@ -93,7 +93,7 @@ public sealed class NewNeedModel(PostNeed post, Data.AppDbContext db, IStringLoc
         {
             return Page();
         }
-        var id = await post.HandleAsync(Input.BuyerId!.Value, new Need.Terms(Input.MaterialId!.Value, Input.Title!, Input.Description ?? "", requirements!, certificates,
+        var id = await post.HandleAsync(Input.BuyerId!.Value, new Need.Terms(Input.MaterialId!.Value, Input.Title!, Input.Description ?? "", [.. requirements.Items], certificates,
             Input.AnnualVolume ?? "", Input.NeededBy, Input.Visibility, invited!), User.UserId(), cancellationToken);
         TempData["Flash"] = text["Needs.Posted"].Value;
         return Redirect($"/needs/{id}");
@@ -103,37 +103,25 @@ public sealed class NewNeedModel(PostNeed post, Data.AppDbContext db, IStringLoc
     public Task<IActionResult> RedisplayAsync(CancellationToken cancellationToken) => Task.FromResult<IActionResult>(Page());
 
     /// <summary>Lines of <c>key | value</c> or <c>key | min-max</c> (either end may be empty), then optionally <c>| hard</c>.</summary>
-    public static List<SpecRequirement>? ParseRequirements(string? lines)
-    {
-        var requirements = new List<SpecRequirement>();
-        foreach (var line in (lines ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+    public static LineFormat.Result<SpecRequirement> ParseRequirements(string? lines) =>
+        LineFormat.Parse(lines, line =>
         {
-            var parts = line.Split('|', StringSplitOptions.TrimEntries);
-            if (parts.Length is < 2 or > 3 || parts[0].Length is 0 or > 50 || parts[1].Length is 0 or > 200
-                || (parts.Length == 3 && parts[2] is not ("hard" or "soft" or "필수" or "우대")))
+            if (line.Count is < 2 or > 3 || line[0].Length is 0 or > 50 || line[1].Length is 0 or > 200
+                || (line.Count == 3 && line[2] is not ("hard" or "soft" or "필수" or "우대")))
             {
                 return null;
             }
-            var hard = parts.Length == 3 && parts[2] is "hard" or "필수";
-            var range = parts[1].Split('-', 2, StringSplitOptions.TrimEntries);
+            var hard = line.Count == 3 && line[2] is "hard" or "필수";
+            var range = line[1].Split('-', 2, StringSplitOptions.TrimEntries);
             decimal? Number(string s) => decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : null;
             if (range.Length == 2 && (range[0].Length == 0 || Number(range[0]) is not null) && (range[1].Length == 0 || Number(range[1]) is not null)
                 && (range[0].Length > 0 || range[1].Length > 0))
             {
                 var (min, max) = (Number(range[0]), Number(range[1]));
-                if (min > max)
-                {
-                    return null;
-                }
-                requirements.Add(new SpecRequirement(parts[0], null, min, max, hard));
+                return min > max ? null : new SpecRequirement(line[0], null, min, max, hard);
             }
-            else
-            {
-                requirements.Add(new SpecRequirement(parts[0], parts[1], null, null, hard));
-            }
-        }
-        return requirements.Count > Need.MaxRequirements ? null : requirements;
-    }
+            return new SpecRequirement(line[0], line[1], null, null, hard);
+        });
 
     /// <summary>The member's buyer organizations and the materials; false when the member belongs to no buyer.</summary>
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

@@ -90,6 +90,8 @@ public sealed class CallsTests(Hosts hosts)
         { "Input.TotalBudget", "-5", "원 단위" },
         { "Input.Rubric", "기술성 | Technology | 50 | 40", "비중의 합이 100" },
         { "Input.Rubric", "기술성, 40점", "비중의 합이 100" },
+        { "Input.Rubric", "기술성 | Technology | 60 | 40\n\n사업성, 40점", "3번째 줄:" },
+        { "Input.RequiredDocuments", "사업계획서 | Business plan\n | 이름 없음", "2번째 줄:" },
         { "Input.TitleKo", new string('가', 201), "200자" },
         { "Input.TitleKo", "", "입력해 주세요" },
         { "Input.Form", "title | text | 과제명 | Title | required\n# later | 나중 | Later | when title=x", "2번째 줄" },
