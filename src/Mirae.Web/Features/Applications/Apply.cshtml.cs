@@ -48,7 +48,7 @@ public sealed class ApplyModel(AppDbContext db, GetCall get, ApplyToCall apply, 
             return false;
         }
         Call = call;
-        IsOpen = call.Status == CallStatus.Published && call.Phase == CallPhase.Open;
+        IsOpen = call.IsOpen;
         var userId = User.UserId();
         Organizations = await (from m in db.Memberships.AsNoTracking()
                                where m.UserId == userId && m.Status == MembershipStatus.Approved

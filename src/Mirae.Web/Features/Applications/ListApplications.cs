@@ -37,7 +37,7 @@ public sealed class GetApplication(AppDbContext db, GetCall getCall)
         GetCall.Details Call, Profile Organization, decimal? RequestedAmount, string? StaffMessage, DateTimeOffset? ReturnedUntil)
     {
         /// <summary>Whether the call takes applications now (published and inside its window, as of loading).</summary>
-        public bool CallOpen => Call.Status == CallStatus.Published && Call.Phase == CallPhase.Open;
+        public bool CallOpen => Call.IsOpen;
 
         public bool CanChange(DateTimeOffset now) => Application.CanChange(Status, ReturnedUntil, CallOpen, now);
     }

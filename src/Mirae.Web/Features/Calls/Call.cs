@@ -252,7 +252,7 @@ public sealed class Call
     /// Applications can be submitted: published, not closed, and inside the window. The deadline itself is the first
     /// instant that is too late ("18:00까지" accepts 17:59:59, not 18:00:00).
     /// </summary>
-    public bool IsOpen(DateTimeOffset now) => Status == CallStatus.Published && now >= OpensAt && now < ClosesAt;
+    public bool IsOpen(DateTimeOffset now) => CallWindow.IsOpen(Status, OpensAt, ClosesAt, now);
 }
 
 /// <summary>A deadline extension: from when to when, why, by whom.</summary>

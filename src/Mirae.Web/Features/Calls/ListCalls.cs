@@ -5,14 +5,6 @@ using Mirae.Web.Features.Applications;
 
 namespace Mirae.Web.Features.Calls;
 
-/// <summary>Where a call stands for the public: before its window, open, or past (closed by staff or by the deadline).</summary>
-public enum CallPhase
-{
-    Upcoming,
-    Open,
-    Ended,
-}
-
 /// <summary>Calls for the public board and feed (published ones), or for staff (drafts too).</summary>
 public sealed class ListCalls(AppDbContext db, TimeProvider clock)
 {
@@ -26,13 +18,7 @@ public sealed class ListCalls(AppDbContext db, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var calls = db.Calls.AsNoTracking().Where(c => includeDrafts || c.Status != CallStatus.Draft);
-        calls = phase switch
-        {
-            CallPhase.Upcoming => calls.Where(c => c.Status == CallStatus.Published && c.OpensAt > now),
-            CallPhase.Open => calls.Where(c => c.Status == CallStatus.Published && c.OpensAt <= now && c.ClosesAt > now),
-            CallPhase.Ended => calls.Where(c => c.Status == CallStatus.Closed || (c.Status == CallStatus.Published && c.ClosesAt <= now)),
-            _ => calls,
-        };
+        calls = phase is { } wanted ? calls.InPhase(wanted, now) : calls;
         // Open and upcoming calls by the nearest deadline first; ended and mixed lists newest first.
         var ordered = phase is CallPhase.Open or CallPhase.Upcoming
             ? calls.OrderBy(c => c.ClosesAt).ThenBy(c => c.Id)
@@ -43,23 +29,8 @@ public sealed class ListCalls(AppDbContext db, TimeProvider clock)
                 c.PerTaskCap, c.ExpectedAwards, c.Status })
             .ToListAsync(cancellationToken);
         return new PagedList<Row>(rows.Select(c => new Row(c.Id, c.Year, c.Kind, c.NameKo, c.NameEn, c.TitleKo, c.TitleEn, c.OpensAt, c.ClosesAt,
-            c.TotalBudget, c.PerTaskCap, c.ExpectedAwards, c.Status, PhaseOf(c.Status, c.OpensAt, c.ClosesAt, now), DaysLeft(c.Status, c.ClosesAt, now))).ToList(),
+            c.TotalBudget, c.PerTaskCap, c.ExpectedAwards, c.Status, CallWindow.PhaseOf(c.Status, c.OpensAt, c.ClosesAt, now), CallWindow.DaysLeft(c.Status, c.ClosesAt, now))).ToList(),
             total, page, pageSize);
-    }
-
-    public static CallPhase PhaseOf(CallStatus status, DateTimeOffset opensAt, DateTimeOffset closesAt, DateTimeOffset now) =>
-        status == CallStatus.Closed || closesAt <= now ? CallPhase.Ended : opensAt > now ? CallPhase.Upcoming : CallPhase.Open;
-
-    /// <summary>Calendar days (KST) until the deadline's day, the "D-n" of Korean notices: 0 on the last day; null once ended.</summary>
-    public static int? DaysLeft(CallStatus status, DateTimeOffset closesAt, DateTimeOffset now)
-    {
-        if (status == CallStatus.Closed || closesAt <= now)
-        {
-            return null;
-        }
-        // A deadline at 00:00 KST is the end of the day before.
-        var lastDay = DateOnly.FromDateTime(closesAt.ToKst().AddTicks(-1).DateTime);
-        return lastDay.DayNumber - DateOnly.FromDateTime(now.ToKst().DateTime).DayNumber;
     }
 }
 
@@ -73,7 +44,11 @@ public sealed class GetCall(AppDbContext db, TimeProvider clock)
         string SummaryKo, string SummaryEn, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, decimal TotalBudget, decimal PerTaskCap, int ExpectedAwards,
         Eligibility Eligibility, IReadOnlyList<RequiredDocument> RequiredDocuments, IReadOnlyList<Criterion> Rubric, IReadOnlyList<FormSection> Form, CallStatus Status,
         DateTimeOffset? PublishedAt, DateTimeOffset? ClosedAt, CallPhase Phase, int? DaysLeft, IReadOnlyList<ExtensionRow> Extensions,
-        IReadOnlyList<TemplateRow> Templates);
+        IReadOnlyList<TemplateRow> Templates)
+    {
+        /// <summary>Published and within its window: members may apply.</summary>
+        public bool IsOpen => CallWindow.IsOpen(Status, Phase);
+    }
 
     public async Task<Details?> HandleAsync(int id, bool includeDrafts, CancellationToken cancellationToken = default)
     {
@@ -87,8 +62,8 @@ public sealed class GetCall(AppDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         return new Details(call.Id, call.ProgramId, call.Year, call.Program.Kind, call.Program.NameKo, call.Program.NameEn, call.TitleKo, call.TitleEn,
             call.SummaryKo, call.SummaryEn, call.OpensAt, call.ClosesAt, call.TotalBudget, call.PerTaskCap, call.ExpectedAwards, call.Eligibility,
-            call.RequiredDocuments, call.Rubric, call.Form, call.Status, call.PublishedAt, call.ClosedAt, ListCalls.PhaseOf(call.Status, call.OpensAt, call.ClosesAt, now),
-            ListCalls.DaysLeft(call.Status, call.ClosesAt, now),
+            call.RequiredDocuments, call.Rubric, call.Form, call.Status, call.PublishedAt, call.ClosedAt, CallWindow.PhaseOf(call.Status, call.OpensAt, call.ClosesAt, now),
+            CallWindow.DaysLeft(call.Status, call.ClosesAt, now),
             call.Extensions.OrderBy(e => e.At).Select(e => new ExtensionRow(e.PreviousClosesAt, e.NewClosesAt, e.Reason, e.At)).ToList(),
             call.Templates.OrderBy(t => t.DocumentIndex).Select(t => new TemplateRow(t.DocumentIndex, t.File.FileName, t.File.Length)).ToList());
     }

@@ -30,6 +30,30 @@ public sealed class CallTests
     }
 
     [Fact]
+    public void Phase_InMemoryAndInTheQuery_AgreeAtEveryEdgeOfTheWindow()
+    {
+        var draft = Call.Draft(SupportProgram.Create(ProgramKind.Localization, "시험", "Test", "", "", Deadline.AddMonths(-2)),
+            ProgramData.Terms(Deadline.AddDays(-30), Deadline), Deadline.AddMonths(-1));
+        var published = Published();
+        var closed = Published();
+        closed.Close(Deadline.AddDays(-5));
+        var instants = new[] { -31, -30, -29, -5, -1, 0, 1 }.Select(d => Deadline.AddDays(d)).Append(Deadline.AddSeconds(-1)).Append(Deadline.AddDays(-30).AddSeconds(-1));
+
+        foreach (var now in instants)
+        {
+            foreach (var call in new[] { draft, published, closed })
+            {
+                var phase = CallWindow.PhaseOf(call.Status, call.OpensAt, call.ClosesAt, now);
+                var queried = Enum.GetValues<CallPhase>().Where(p => new[] { call }.AsQueryable().InPhase(p, now).Any()).ToList();
+
+                // A draft is in no phase of the public board; every other call is in exactly the phase it reports.
+                Assert.Equal(call.Status == CallStatus.Draft ? [] : [phase], queried);
+                Assert.Equal(call.IsOpen(now), call.Status == CallStatus.Published && phase == CallPhase.Open);
+            }
+        }
+    }
+
+    [Fact]
     public void IsOpen_NeverOnceClosed_WhateverTheWindowSays()
     {
         var call = Published();
@@ -47,16 +71,16 @@ public sealed class CallTests
     [InlineData("2030-03-24T10:00:00+09:00", 7)]
     [InlineData("2030-03-30T15:30:00+00:00", 0)] // 00:30 KST on the 31st
     public void DaysLeft_CountsKstCalendarDaysToTheDeadlinesDay(string now, int expected) =>
-        Assert.Equal(expected, ListCalls.DaysLeft(CallStatus.Published, Deadline, DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(expected, CallWindow.DaysLeft(CallStatus.Published, Deadline, DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)));
 
     [Fact]
     public void DaysLeft_OfAMidnightDeadline_IsTheDayBefore_AndNoneOnceEnded()
     {
         var midnight = new DateTimeOffset(2030, 4, 1, 0, 0, 0, TimeSpan.FromHours(9));
 
-        Assert.Equal(0, ListCalls.DaysLeft(CallStatus.Published, midnight, midnight.AddHours(-1)));
-        Assert.Null(ListCalls.DaysLeft(CallStatus.Published, midnight, midnight));
-        Assert.Null(ListCalls.DaysLeft(CallStatus.Closed, midnight, midnight.AddDays(-3)));
+        Assert.Equal(0, CallWindow.DaysLeft(CallStatus.Published, midnight, midnight.AddHours(-1)));
+        Assert.Null(CallWindow.DaysLeft(CallStatus.Published, midnight, midnight));
+        Assert.Null(CallWindow.DaysLeft(CallStatus.Closed, midnight, midnight.AddDays(-3)));
     }
 
     [Fact]
