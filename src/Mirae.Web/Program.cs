@@ -4,6 +4,7 @@ using Mirae.Web.Features.Administration;
 using Mirae.Web.Features.Audit;
 using Mirae.Web.Features.Directory;
 using Mirae.Web.Features.Evaluation;
+using Mirae.Web.Features.Faq;
 using Mirae.Web.Features.Health;
 using Mirae.Web.Features.Home;
 using Mirae.Web.Features.Sourcing;
@@ -35,6 +36,7 @@ builder.Services.AddCalls();
 builder.Services.AddApplications();
 builder.Services.AddEvaluation();
 builder.Services.AddSourcing();
+builder.Services.AddFaq();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
