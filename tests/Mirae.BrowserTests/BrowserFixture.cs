@@ -31,7 +31,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"Chromium not found at {chromium}; tools/test.sh installs Debian's chromium (or set MIRAE_CHROMIUM).");
         }
 
-        _factory = new MiraeFactory(await TestDatabase.CreateAsync(DatabaseProvider.Sqlite));
+        // The journeys walk the site as visitors see it: with the demo directory, calls and needs.
+        _factory = new MiraeFactory(await TestDatabase.CreateAsync(DatabaseProvider.Sqlite), new Dictionary<string, string?> { ["Seed:Demo"] = "true" });
         _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

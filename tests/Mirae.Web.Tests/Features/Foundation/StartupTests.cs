@@ -71,6 +71,7 @@ public sealed class StartupTests
             "calls/{id:int}/templates/{number:int}", "api/v1/selection/solve",
             "calls/{id:int}/results", "api/v1/calls/{id:int}/selection",
             "needs", "needs/{id:int}", "api/v1/needs/", "api/v1/needs/{id:int}/matches", "consultations", "consultations/{id:int}",
+            "faq",
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), anonymous.Order(StringComparer.Ordinal));
         var fallback = await factory.Services.GetRequiredService<IAuthorizationPolicyProvider>().GetFallbackPolicyAsync();
