@@ -48,6 +48,9 @@ public static class AccountsModule
             o.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
         });
 
+        // A role change, a password change or a sign-out rotates the member's security stamp; every other session then ends
+        // on its next request (the default re-checks the stamp only every 30 minutes, and the sliding cookie renews itself).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.Configure<RazorPagesOptions>(o => o.Conventions.ConfigureFilter(new MustChangePasswordFilter()));
         services.AddScoped<RegisterMember>();
         services.AddTexts<AccountsTexts>();
