@@ -75,3 +75,31 @@ public static class DomainMessages
     public static string Explain(this IStringLocalizer text, DomainException broken) =>
         broken.Arguments.Length == 0 ? text[broken.MessageKey] : text[broken.MessageKey, broken.Arguments];
 }
+
+/// <summary>
+/// An upload over a page's request limit fails while the antiforgery check reads the form, which answers a plain 400;
+/// when the declared length is over the limit the sender gets the 413 page that says so, and the log says why.
+/// </summary>
+public sealed partial class RequestTooLargeFilter(ILogger<RequestTooLargeFilter> logger) : IAlwaysRunResultFilter
+{
+    public void OnResultExecuting(ResultExecutingContext context)
+    {
+        var http = context.HttpContext;
+        if (context.Result is Microsoft.AspNetCore.Mvc.Core.Infrastructure.IAntiforgeryValidationFailedResult
+            && http.Request.ContentLength is { } length
+            && (http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+                ?? http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize) is { } limit
+            && length > limit)
+        {
+            LogTooLarge(logger, http.Request.Path, length, limit);
+            context.Result = new StatusCodeResult(StatusCodes.Status413PayloadTooLarge);
+        }
+    }
+
+    public void OnResultExecuted(ResultExecutedContext context)
+    {
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request body too large on {Path}: {Length} bytes over the limit of {Limit}")]
+    private static partial void LogTooLarge(ILogger logger, string path, long length, long limit);
+}

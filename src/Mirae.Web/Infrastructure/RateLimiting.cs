@@ -19,7 +19,8 @@ public sealed class RateLimitingOptions
 /// </summary>
 public static class RateLimiting
 {
-    public static readonly PathString SignInPath = "/account/sign-in";
+    /// <summary>The sign-in page's policy: its POSTs, per client address, whatever path reached it (endpoint, not string).</summary>
+    public const string SignIn = "sign-in";
     public const string Calculator = "calculator";
 
     public static IServiceCollection AddMiraeRateLimiting(this IServiceCollection services, IConfiguration configuration)
@@ -28,17 +29,18 @@ public static class RateLimiting
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase)
-                    ? RateLimitPartition.GetFixedWindowLimiter("sign-in:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInPermitLimit, Window = options.SignInWindow, QueueLimit = 0 })
-                    : RateLimitPartition.GetNoLimiter(""));
+            limiter.AddPolicy(SignIn, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter("sign-in:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInPermitLimit, Window = options.SignInWindow, QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter(""));
             limiter.AddPolicy(Calculator, context => RateLimitPartition.GetFixedWindowLimiter(
                 "calculator:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.CalculatorPermitLimit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             limiter.OnRejected = (context, _) =>
             {
-                var window = context.HttpContext.Request.Path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase) ? options.SignInWindow : TimeSpan.FromMinutes(1);
+                var window = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == SignIn
+                    ? options.SignInWindow
+                    : TimeSpan.FromMinutes(1);
                 context.HttpContext.Response.Headers.RetryAfter = ((int)window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };

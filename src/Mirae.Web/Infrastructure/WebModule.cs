@@ -56,7 +56,11 @@ public static class WebModule
         });
 
         services.AddRazorPages(o => o.RootDirectory = "/Features")
-            .AddMvcOptions(o => o.Filters.Add<PageFailureFilter>())
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add<PageFailureFilter>();
+                o.Filters.Add<RequestTooLargeFilter>();
+            })
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((mvc, factory) =>
         {
@@ -91,10 +95,21 @@ public static class WebModule
         return services;
     }
 
+    /// <summary>
+    /// A request whose body cannot be read (a broken multipart boundary, too many form keys, a value or upload over the
+    /// limit) is the client's error: 400 or 413 with the friendly page, never 500.
+    /// </summary>
+    private static int StatusOf(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        InvalidDataException or Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => StatusCodes.Status400BadRequest,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
     public static WebApplication UseMiraeWeb(this WebApplication app)
     {
         app.UseSecurityHeaders();
-        app.UseExceptionHandler("/error/500");
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", StatusCodeSelector = StatusOf });
         app.UseWhen(ApiProblems.IsApi, api => api.UseStatusCodePages());
         app.UseWhen(context => !ApiProblems.IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseStaticFiles();

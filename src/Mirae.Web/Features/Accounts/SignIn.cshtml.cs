@@ -9,6 +9,7 @@ using Mirae.Web.Features.Home;
 namespace Mirae.Web.Features.Accounts;
 
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.RateLimiting.SignIn)]
 public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed class InputModel
