@@ -130,7 +130,7 @@ public static class FileTypes
     public static string SafeName(string fileName)
     {
         var name = Path.GetFileName(fileName.Replace('\\', '/'));
-        var cleaned = new string(name.Where(c => !char.IsControl(c) && c is not ('"' or '/' or ':' or '*' or '?' or '<' or '>' or '|')).ToArray()).Trim();
+        var cleaned = new string(name.Where(c => !char.IsControl(c) && !Names.IsBidiControl(c) && c is not ('"' or '/' or ':' or '*' or '?' or '<' or '>' or '|')).ToArray()).Trim();
         if (cleaned.Length <= 200)
         {
             return cleaned.Length == 0 ? "file" : cleaned;

@@ -10,8 +10,12 @@ public static class Paging
 {
     public const int MaxPageSize = 100;
 
-    public static (int Page, int PageSize) Clamp(int? page, int? pageSize, int defaultPageSize = 20) =>
-        (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? defaultPageSize, 1, MaxPageSize));
+    /// <summary>A page number of at least 1, and never so large that skipping to it overflows (such a page is simply empty).</summary>
+    public static (int Page, int PageSize) Clamp(int? page, int? pageSize, int defaultPageSize = 20)
+    {
+        var size = Math.Clamp(pageSize ?? defaultPageSize, 1, MaxPageSize);
+        return (Math.Clamp(page ?? 1, 1, int.MaxValue / size), size);
+    }
 }
 
 /// <summary>What the shared pager partial needs: where we are and how to link to another page.</summary>

@@ -1,3 +1,4 @@
+using Mirae.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Mirae.Web.Data;
@@ -65,8 +66,8 @@ public sealed class RegisterMember(AppDbContext db, UserManager<AppUser> users, 
         var now = clock.GetUtcNow();
         var email = command.Email.Trim();
         var user = command.Kind == MemberKind.CompanyMember && Accounts.BusinessNumber.TryParse(command.BusinessNumber, out var businessNumber)
-            ? AppUser.CompanyMember(email, command.DisplayName.Trim(), businessNumber.Value, command.CompanyName!.Trim(), now)
-            : AppUser.Citizen(email, command.DisplayName.Trim(), now);
+            ? AppUser.CompanyMember(email, Names.Clean(command.DisplayName), businessNumber.Value, Names.Clean(command.CompanyName!), now)
+            : AppUser.Citizen(email, Names.Clean(command.DisplayName), now);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var created = await users.CreateAsync(user, command.Password);

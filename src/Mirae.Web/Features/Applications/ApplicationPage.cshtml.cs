@@ -86,11 +86,11 @@ public sealed class ApplicationPageModel(AppDbContext db, GetApplication get, Ap
         try
         {
             var problems = await apply.SaveDraftAsync(id, ApplyToCall.FromForm(answers), cancellationToken);
-            return Content(problems.Count == 0 ? text["Application.AutoSaved", Kst.DateTime(clock.GetUtcNow())] : text["Application.AutoSaveRefused"], "text/plain");
+            return Content(problems.Count == 0 ? text["Application.AutoSaved", Kst.DateTime(clock.GetUtcNow())] : text["Application.AutoSaveRefused"], "text/plain; charset=utf-8");
         }
         catch (DomainException e)
         {
-            return Content(text[e.MessageKey], "text/plain");
+            return Content(text[e.MessageKey], "text/plain; charset=utf-8");
         }
     }
 

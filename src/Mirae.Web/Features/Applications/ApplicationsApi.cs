@@ -25,7 +25,11 @@ public static class ApplicationsApi
 
     public sealed record StartRequest(int OrganizationId);
     public sealed record Started(int Id, string Url);
-    public sealed record AnswersRequest(Dictionary<string, string>? Answers);
+    /// <param name="Answers">Question key → answer; a null answer clears it, like an empty one.</param>
+    public sealed record AnswersRequest(Dictionary<string, string?>? Answers)
+    {
+        public Dictionary<string, string>? Cleared() => Answers?.ToDictionary(a => a.Key, a => a.Value ?? "", StringComparer.Ordinal);
+    }
     public sealed record Submitted(int Id, string ReceiptNumber);
     /// <param name="Confirm">Must be true: withdrawing cannot be undone.</param>
     public sealed record WithdrawRequest(bool Confirm);
@@ -69,7 +73,7 @@ public static class ApplicationsApi
         {
             return TypedResults.Forbid();
         }
-        var problems = await apply.SaveDraftAsync(id, request.Answers ?? [], cancellationToken);
+        var problems = await apply.SaveDraftAsync(id, request.Cleared() ?? [], cancellationToken);
         return problems.Count > 0 ? Problems(problems, text) : TypedResults.NoContent();
     }
 
@@ -83,7 +87,7 @@ public static class ApplicationsApi
             return TypedResults.Forbid();
         }
         // Without answers in the body, the saved draft is what is submitted.
-        IReadOnlyDictionary<string, string> answers = request.Answers
+        IReadOnlyDictionary<string, string> answers = request.Cleared()
             ?? await db.Applications.AsNoTracking().Where(a => a.Id == id).Select(a => a.Answers).SingleAsync(cancellationToken);
         var submission = await apply.SubmitAsync(id, answers, user.UserId(), cancellationToken);
         return submission.ReceiptNumber is { } receipt ? TypedResults.Ok(new Submitted(id, receipt)) : Problems(submission.Problems, text);

@@ -221,7 +221,7 @@ public static class AnswerCheck
         var visible = ApplicationForm.Visible(sections, answers).SelectMany(s => s.Fields).ToList();
         foreach (var field in sections.SelectMany(s => s.Fields))
         {
-            var value = answers.GetValueOrDefault(field.Key, "").Trim();
+            var value = (answers.GetValueOrDefault(field.Key) ?? "").Trim();
             if (field.Type == FieldType.File)
             {
                 var count = files.GetValueOrDefault(field.Key);

@@ -44,7 +44,7 @@ public sealed class SaveProduct(AppDbContext db, AuditLog audit, TimeProvider cl
             product = Product.Create(organization, code);
             db.Products.Add(product);
         }
-        product.Describe(material, command.NameKo.Trim(), Blank(command.NameEn), Blank(command.DescriptionKo), Blank(command.DescriptionEn),
+        product.Describe(material, Names.Clean(command.NameKo), Blank(command.NameEn), Blank(command.DescriptionKo), Blank(command.DescriptionEn),
             specifications, clock.GetUtcNow());
         audit.Add(AuditActions.ProductChanged, $"product:{product.Organization.BusinessNumber}/{product.Code}", command.ProductId is null ? "created" : "described");
         await db.SaveChangesAsync(cancellationToken);
@@ -64,7 +64,7 @@ public sealed class SaveProduct(AppDbContext db, AuditLog audit, TimeProvider cl
 
     private sealed record Specification(string Key, string Value);
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : Names.Clean(value) is { Length: > 0 } clean ? clean : null;
 }
 
 public static class ProductLoading

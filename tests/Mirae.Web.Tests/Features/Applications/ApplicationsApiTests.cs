@@ -39,6 +39,27 @@ public sealed class ApplicationsApiTests(Hosts hosts)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task NullAnswers_ClearTheAnswer_AndASubmissionWithThemNamesWhatIsMissing(DatabaseProvider provider)
+    {
+        var factory = await hosts.GetAsync(provider);
+        var callId = await ProgramData.AddCallAsync(factory);
+        var organization = await DirectoryData.AddOrganizationAsync(factory);
+        var (member, _) = await DirectoryData.SignedInMemberOfAsync(factory, organization.Id);
+        using var _ = member;
+        using var started = await member.Http.PostAsJsonAsync($"/api/v1/calls/{callId}/applications", new { organizationId = organization.Id });
+        var id = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var withNull = new { answers = new Dictionary<string, string?>(Answers.ToDictionary(a => a.Key, a => (string?)a.Value)) { ["title"] = null } };
+
+        using var saved = await member.Http.PutAsJsonAsync($"/api/v1/applications/{id}/answers", withNull);
+        using var submitted = await member.Http.PostAsJsonAsync($"/api/v1/applications/{id}/submit", withNull);
+        var problem = await ProblemAsync(submitted, HttpStatusCode.BadRequest);
+
+        Assert.Equal(HttpStatusCode.NoContent, saved.StatusCode);
+        Assert.Equal("", (await LoadAsync(factory, id)).Answers.GetValueOrDefault("title", ""));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("title", out var titleError) && titleError.GetArrayLength() > 0);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Member_StartsAnswersSubmitsAndWithdraws_ThroughTheApi(DatabaseProvider provider)
     {
         var factory = await hosts.GetAsync(provider);

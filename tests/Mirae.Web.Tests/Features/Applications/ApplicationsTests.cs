@@ -44,6 +44,24 @@ public sealed class ApplicationsTests(Hosts hosts)
         return await db.Applications.AsNoTracking().Include(a => a.Attachments).Include(a => a.Revisions).SingleAsync(a => a.Id == id);
     }
 
+    [Fact]
+    public async Task Autosave_AnswersWithTheStatusLine_AsUtf8Text()
+    {
+        var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
+        var callId = await ProgramData.AddCallAsync(factory);
+        var organization = await DirectoryData.AddOrganizationAsync(factory);
+        var (member, _) = await DirectoryData.SignedInMemberOfAsync(factory, organization.Id);
+        using var _ = member;
+        var id = await ProgramData.StartApplicationAsync(member, callId, organization.Id);
+
+        using var response = await member.SubmitAsync($"/applications/{id}", new Dictionary<string, string> { ["answers[title]"] = "자동 저장 제목" },
+            $"/applications/{id}?handler=Autosave");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        Assert.Contains("저장", await response.Content.ReadAsStringAsync());
+    }
+
     [Theory, MemberData(nameof(Providers))]
     public async Task Member_SavesAResumableDraft_AttachesTheDocuments_AndSubmitsForAReceipt(DatabaseProvider provider)
     {

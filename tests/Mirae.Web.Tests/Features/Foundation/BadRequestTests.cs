@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using Mirae.Web.Data;
 using Mirae.Web.Tests.Infrastructure;
@@ -41,6 +42,18 @@ public sealed class BadRequestTests(Hosts hosts)
     }
 
     [Fact]
+    public async Task APageBeyondAnyList_IsEmpty_NotTheFirstPageAgain()
+    {
+        using var client = (await hosts.GetDemoAsync(DatabaseProvider.Sqlite)).CreatePageClient();
+
+        var far = await client.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/notices?page=21474838&pageSize=100");
+        var first = await client.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/notices?page=1&pageSize=100");
+
+        Assert.True(first.GetProperty("items").GetArrayLength() > 0);
+        Assert.Equal(0, far.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
     public async Task UploadOverTheRequestLimit_ShowsTheTooLargePage_AndIsLogged()
     {
         var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
@@ -57,4 +70,18 @@ public sealed class BadRequestTests(Hosts hosts)
         Assert.Contains("보낸 내용이 너무 큽니다", html);
         Assert.Contains(factory.Logs.Messages, m => m.Contains("Request body too large", StringComparison.OrdinalIgnoreCase));
     }
+}
+
+public sealed class NamesTests
+{
+    [Theory]
+    [InlineData("evil\u202Egpj.pdf", "evilgpj.pdf")]
+    [InlineData("\u2067보고서\u2069.hwp", "보고서.hwp")]
+    [InlineData("plain.pdf", "plain.pdf")]
+    public void FileNames_LoseTheControlsThatReorderText(string uploaded, string kept) =>
+        Assert.Equal(kept, Mirae.Web.Infrastructure.FileTypes.SafeName(uploaded));
+
+    [Fact]
+    public void DisplayNames_LoseTheControlsThatReorderText() =>
+        Assert.Equal("홍길동 (주)미래", Mirae.Web.Infrastructure.Names.Clean(" 홍길동 \u202E(주)미래\u200F "));
 }
