@@ -67,6 +67,10 @@ public sealed partial class ApiExceptionHandler(IStringLocalizer<SharedResource>
             return false;
         }
 
+        if (Races.IsLostRace(exception))
+        {
+            exception = Races.AsConflict();
+        }
         var (status, code, detail) = exception switch
         {
             DomainException e => (ApiProblems.StatusFor(e.Kind), e.Code, text.Explain(e)),

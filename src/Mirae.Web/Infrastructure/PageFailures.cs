@@ -37,6 +37,17 @@ public sealed class PageFailureFilter(AppDbContext db, IStringLocalizer<SharedRe
         {
             return;
         }
+        if (Races.IsLostRace(executed.Exception))
+        {
+            // Shown like any broken rule: on the page, or as the 409 page where there is no form to show again.
+            executed.Exception = Races.AsConflict();
+            if (context.HandlerInstance is not IRedisplayPage)
+            {
+                executed.Result = new StatusCodeResult(StatusCodes.Status409Conflict);
+                executed.ExceptionHandled = true;
+                return;
+            }
+        }
         switch (executed.Exception)
         {
             case NotFoundException:

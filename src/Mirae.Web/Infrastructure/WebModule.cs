@@ -103,6 +103,7 @@ public static class WebModule
     {
         BadHttpRequestException bad => bad.StatusCode,
         InvalidDataException or Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => StatusCodes.Status400BadRequest,
+        _ when Races.IsLostRace(exception) => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status500InternalServerError,
     };
 

@@ -10,7 +10,7 @@ namespace Mirae.Web.Features.Home;
 [ResponseCache(NoStore = true, Duration = 0)]
 public sealed class ErrorModel : PageModel
 {
-    private static readonly int[] Known = [400, 403, 404, 405, 413, 429, 500];
+    private static readonly int[] Known = [400, 403, 404, 405, 409, 413, 429, 500];
 
     public int Code { get; private set; }
     public string Kind => Known.Contains(Code) ? Code.ToString(System.Globalization.CultureInfo.InvariantCulture) : "Other";
