@@ -71,6 +71,15 @@ public static class ProgramData
         return await factory.SignedInClientAsync(member.Email!);
     }
 
+    /// <summary>An open call, a supplier organization, and one of its approved members signed in: who applies, in most tests.</summary>
+    public static async Task<(int CallId, Organization Organization, PageClient Member)> ApplicantAsync(MiraeFactory factory)
+    {
+        var callId = await AddCallAsync(factory);
+        var organization = await DirectoryData.AddOrganizationAsync(factory);
+        var (member, _) = await DirectoryData.SignedInMemberOfAsync(factory, organization.Id);
+        return (callId, organization, member);
+    }
+
     /// <summary>The member starts their organization's application to the call (through the page); returns its id.</summary>
     public static async Task<int> StartApplicationAsync(PageClient member, int callId, int organizationId)
     {

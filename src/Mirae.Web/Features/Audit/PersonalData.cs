@@ -56,7 +56,7 @@ public sealed class PersonalDataPageFilter : IAsyncPageFilter
     {
         var executed = await next();
         if (!HttpMethods.IsGet(context.HttpContext.Request.Method) || executed.Exception is not null
-            || context.HandlerInstance.GetType().GetCustomAttributes(typeof(ShowsPersonalDataAttribute), true).FirstOrDefault() is not ShowsPersonalDataAttribute marker)
+            || context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<ShowsPersonalDataAttribute>() is not { } marker)
         {
             return;
         }

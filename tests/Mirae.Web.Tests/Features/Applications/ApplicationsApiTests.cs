@@ -42,9 +42,7 @@ public sealed class ApplicationsApiTests(Hosts hosts)
     public async Task NullAnswers_ClearTheAnswer_AndASubmissionWithThemNamesWhatIsMissing(DatabaseProvider provider)
     {
         var factory = await hosts.GetAsync(provider);
-        var callId = await ProgramData.AddCallAsync(factory);
-        var organization = await DirectoryData.AddOrganizationAsync(factory);
-        var (member, _) = await DirectoryData.SignedInMemberOfAsync(factory, organization.Id);
+        var (callId, organization, member) = await ProgramData.ApplicantAsync(factory);
         using var _ = member;
         using var started = await member.Http.PostAsJsonAsync($"/api/v1/calls/{callId}/applications", new { organizationId = organization.Id });
         var id = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
@@ -63,9 +61,7 @@ public sealed class ApplicationsApiTests(Hosts hosts)
     public async Task Member_StartsAnswersSubmitsAndWithdraws_ThroughTheApi(DatabaseProvider provider)
     {
         var factory = await hosts.GetAsync(provider);
-        var callId = await ProgramData.AddCallAsync(factory);
-        var organization = await DirectoryData.AddOrganizationAsync(factory);
-        var (member, _) = await DirectoryData.SignedInMemberOfAsync(factory, organization.Id);
+        var (callId, organization, member) = await ProgramData.ApplicantAsync(factory);
         using var _ = member;
         var http = member.Http;
 

@@ -48,9 +48,7 @@ public sealed class ApplicationsTests(Hosts hosts)
     public async Task Autosave_AnswersWithTheStatusLine_AsUtf8Text()
     {
         var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
-        var callId = await ProgramData.AddCallAsync(factory);
-        var organization = await DirectoryData.AddOrganizationAsync(factory);
-        var (member, _) = await DirectoryData.SignedInMemberOfAsync(factory, organization.Id);
+        var (callId, organization, member) = await ProgramData.ApplicantAsync(factory);
         using var _ = member;
         var id = await ProgramData.StartApplicationAsync(member, callId, organization.Id);
 

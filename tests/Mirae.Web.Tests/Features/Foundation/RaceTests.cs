@@ -17,9 +17,7 @@ public sealed class RaceTests(Hosts hosts)
     public async Task StartingTheSameApplication_TwentyTimesAtOnce_MakesOne(DatabaseProvider provider)
     {
         var factory = await hosts.GetAsync(provider);
-        var callId = await ProgramData.AddCallAsync(factory);
-        var organization = await DirectoryData.AddOrganizationAsync(factory);
-        var (member, _) = await DirectoryData.SignedInMemberOfAsync(factory, organization.Id);
+        var (callId, organization, member) = await ProgramData.ApplicantAsync(factory);
         using var _ = member;
 
         var statuses = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
