@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -40,9 +41,13 @@ public sealed class ReviewApplicationModel(GetApplication get, ReviewApplication
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     [ErrorsOn("message")]
-    public async Task<IActionResult> OnPostAsync(int id, ReviewApplications.Decision decision, string? message, DateTime? returnUntil,
-        CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int id, ReviewApplications.Decision decision, string? message,
+        [SensibleDate, Display(Name = "Review.ReturnUntil")] DateTime? returnUntil, CancellationToken cancellationToken)
     {
+        if (ModelState.GetFieldValidationState(nameof(returnUntil)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            return await RedisplayAsync(cancellationToken);
+        }
         // DecideAsync loads the application itself; the page's data is loaded only if it is shown again.
         await review.DecideAsync(id, decision, message, returnUntil is { } until ? CallForm.FromKst(until) : null, User.UserId(), cancellationToken);
         TempData["Flash"] = "Review.Decided." + decision;

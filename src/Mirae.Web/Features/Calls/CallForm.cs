@@ -43,10 +43,12 @@ public sealed class CallForm
 
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "CallForm.OpensAt")]
+    [SensibleDate]
     public DateTime? OpensAt { get; set; }
 
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "CallForm.ClosesAt")]
+    [SensibleDate]
     public DateTime? ClosesAt { get; set; }
 
     [Required(ErrorMessage = "Validation.Required")]

@@ -23,6 +23,7 @@ public sealed class EditCallModel(AppDbContext db, GetCall get, SaveCall save, C
     {
         [Required(ErrorMessage = "Validation.Required")]
         [Display(Name = "CallForm.NewClosesAt")]
+        [SensibleDate]
         public DateTime? NewClosesAt { get; set; }
 
         [Required(ErrorMessage = "Validation.Required")]

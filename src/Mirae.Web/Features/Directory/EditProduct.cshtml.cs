@@ -99,6 +99,11 @@ public sealed class EditProductModel(AppDbContext db, IAuthorizationService auth
             ModelState.AddModelError("certificate", text["Certificate.Incomplete"]);
             return await RedisplayAsync(cancellationToken);
         }
+        if (!Dates.IsSensible(issuedOn.Value) || !Dates.IsSensible(expiresOn.Value))
+        {
+            ModelState.AddModelError("certificate", text["Validation.DateRange", text["Certificate.Dates"]]);
+            return await RedisplayAsync(cancellationToken);
+        }
         await certificates.AddAsync(id, code, issuedOn.Value, expiresOn.Value, cancellationToken);
         return Done("ProductEdit.CertificateAdded", id);
     }

@@ -26,6 +26,7 @@ public sealed class AdminConsultationsModel(ScheduleSession schedule, ListSessio
 
         [Required(ErrorMessage = "Validation.Required")]
         [Display(Name = "Session.StartsAt")]
+        [SensibleDate]
         public DateTime? StartsAt { get; set; }
 
         [StringLength(200, ErrorMessage = "Validation.MaxLength")]

@@ -28,6 +28,7 @@ public sealed class MyChangesModel(FileChangeNotice file, ListChangeNotices list
     public string? AffectedLots { get; set; }
 
     [BindProperty, Display(Name = "Change.EffectiveOn"), Required(ErrorMessage = "Validation.Required")]
+    [SensibleDate]
     public DateOnly? EffectiveOn { get; set; }
 
     [BindProperty, Display(Name = "Change.Document")]

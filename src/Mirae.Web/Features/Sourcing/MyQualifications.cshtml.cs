@@ -23,9 +23,9 @@ public sealed class MyQualificationsModel(RecordQualification record, Acknowledg
     [BindProperty, Display(Name = "Qualification.Product")] public string? ProductCode { get; set; }
     [BindProperty, Display(Name = "Qualification.Supplier")] public string? SupplierNumber { get; set; }
     [BindProperty] public QualificationDecision Decision { get; set; }
-    [BindProperty, Display(Name = "Qualification.NextReview")] public DateOnly? NextReviewOn { get; set; }
+    [BindProperty, Display(Name = "Qualification.NextReview"), SensibleDate] public DateOnly? NextReviewOn { get; set; }
     [BindProperty] public bool Shared { get; set; }
-    [BindProperty, Display(Name = "Qualification.SupplyingSince")] public DateOnly? SupplyingSince { get; set; }
+    [BindProperty, Display(Name = "Qualification.SupplyingSince"), SensibleDate] public DateOnly? SupplyingSince { get; set; }
     [BindProperty, Display(Name = "Qualification.Summary"), StringLength(2000, ErrorMessage = "Validation.MaxLength")] public string? Summary { get; set; }
     [BindProperty, Display(Name = "Qualification.Tests"), StringLength(8000, ErrorMessage = "Validation.MaxLength")] public string? Tests { get; set; }
 

@@ -46,6 +46,7 @@ public sealed class NewNeedModel(PostNeed post, Data.AppDbContext db, IStringLoc
         public string? AnnualVolume { get; set; }
 
         [Display(Name = "Needs.NeededBy")]
+        [SensibleDate]
         public DateOnly? NeededBy { get; set; }
 
         public NeedVisibility Visibility { get; set; }

@@ -92,6 +92,8 @@ public sealed class CallsTests(Hosts hosts)
         { "Input.Rubric", "기술성, 40점", "비중의 합이 100" },
         { "Input.Rubric", "기술성 | Technology | 60 | 40\n\n사업성, 40점", "3번째 줄:" },
         { "Input.RequiredDocuments", "사업계획서 | Business plan\n | 이름 없음", "2번째 줄:" },
+        { "Input.ClosesAt", "9999-12-31T23:59", "2000-01-01부터 2100-12-31 사이의 날짜" },
+        { "Input.OpensAt", "0001-01-01T00:00", "2000-01-01부터 2100-12-31 사이의 날짜" },
         { "Input.TitleKo", new string('가', 201), "200자" },
         { "Input.TitleKo", "", "입력해 주세요" },
         { "Input.Form", "title | text | 과제명 | Title | required\n# later | 나중 | Later | when title=x", "2번째 줄" },

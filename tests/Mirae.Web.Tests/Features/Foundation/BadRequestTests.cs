@@ -41,6 +41,29 @@ public sealed class BadRequestTests(Hosts hosts)
         Assert.Contains("요청을 처리할 수 없습니다", html);
     }
 
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("9999-12-31")]
+    public async Task DatesAtTheCalendarsEdges_AreRefusedOnTheForm_AndTheCallPageStillOpens(string edge)
+    {
+        var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
+        using var admin = await factory.AdminClientAsync();
+        var callId = await ProgramData.AddCallAsync(factory, openFor: TimeSpan.FromDays(3));
+        var product = await DirectoryData.AddProductAsync(factory, (await DirectoryData.AddOrganizationAsync(factory)).Id);
+        var edit = $"/directory/products/{product}/edit";
+
+        using var extended = await admin.SubmitAsync($"/admin/calls/{callId}",
+            [new("Extension.NewClosesAt", edge + "T18:00"), new("Extension.Reason", "사유")], $"/admin/calls/{callId}?handler=Extend");
+        using var certified = await admin.SubmitAsync(edit, [new("code", "ISO9001"), new("issuedOn", "2025-01-01"), new("expiresOn", edge)], edit + "?handler=AddCertificate");
+        var (page, _) = await admin.GetPageAsync($"/admin/calls/{callId}");
+
+        Assert.Equal(HttpStatusCode.OK, extended.StatusCode);
+        Assert.Contains("2000-01-01부터 2100-12-31 사이의 날짜", await extended.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, certified.StatusCode);
+        Assert.Contains("2000-01-01부터 2100-12-31 사이의 날짜", await certified.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, page);
+    }
+
     [Fact]
     public async Task APageBeyondAnyList_IsEmpty_NotTheFirstPageAgain()
     {
