@@ -6,7 +6,7 @@ using Mirae.Web.Infrastructure;
 
 namespace Mirae.Web.Features.Sourcing;
 
-/// <summary>Members book a slot of a session for their organization, or cancel it.</summary>
+/// <summary>Members book a slot of a session for their organization, or cancel it (the caller authorized <see cref="SourcingOperations.Book"/>).</summary>
 public sealed class BookSlot(AppDbContext db, AuditLog audit, TimeProvider clock)
 {
     /// <summary>
@@ -15,11 +15,8 @@ public sealed class BookSlot(AppDbContext db, AuditLog audit, TimeProvider clock
     /// </summary>
     public async Task HandleAsync(int slotId, int organizationId, Guid memberId, CancellationToken cancellationToken)
     {
-        var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => new { o.Kind }).SingleOrDefaultAsync(cancellationToken);
-        if (organization is null || organization.Kind == OrganizationKind.Institution || !await db.Memberships.IsApprovedMemberAsync(memberId, organizationId, cancellationToken))
-        {
-            throw new DomainException("slot.not-member", "Slot.NotMember", ProblemKind.Forbidden);
-        }
+        var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => new { o.Kind }).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("organization");
         var slot = await db.Set<ConsultationSlot>().SingleOrDefaultAsync(s => s.Id == slotId, cancellationToken) ?? throw new NotFoundException("slot");
         var overlapping = await db.Set<ConsultationSlot>().AnyAsync(s => s.Id != slotId && (s.BuyerId == organizationId || s.SupplierId == organizationId)
             && s.StartsAt < slot.EndsAt && slot.StartsAt < s.EndsAt, cancellationToken);
@@ -41,10 +38,6 @@ public sealed class BookSlot(AppDbContext db, AuditLog audit, TimeProvider clock
 
     public async Task CancelAsync(int slotId, int organizationId, Guid memberId, CancellationToken cancellationToken)
     {
-        if (!await db.Memberships.IsApprovedMemberAsync(memberId, organizationId, cancellationToken))
-        {
-            throw new DomainException("slot.not-member", "Slot.NotMember", ProblemKind.Forbidden);
-        }
         var slot = await db.Set<ConsultationSlot>().SingleOrDefaultAsync(s => s.Id == slotId, cancellationToken) ?? throw new NotFoundException("slot");
         slot.Cancel(organizationId, clock.GetUtcNow());
         audit.Add(AuditActions.SlotBooked, $"slot:{slotId}", $"cancelled by organization:{organizationId}");

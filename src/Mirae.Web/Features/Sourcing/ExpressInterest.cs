@@ -7,17 +7,12 @@ using Mirae.Web.Infrastructure;
 
 namespace Mirae.Web.Features.Sourcing;
 
-/// <summary>A supplier's member tells the buyer the supplier is interested in a need it may see.</summary>
+/// <summary>A supplier's member tells the buyer the supplier is interested in a need it may see (the caller authorized <see cref="SourcingOperations.ActAsSupplier"/>).</summary>
 public sealed class ExpressInterest(AppDbContext db, AuditLog audit, Notifications.Notify notify, TimeProvider clock)
 {
     /// <summary>The supplier expresses interest in a need it may see, with a message; the buyer's members are notified.</summary>
     public async Task HandleAsync(int needId, int supplierId, string message, Guid memberId, CancellationToken cancellationToken)
     {
-        if (!await db.Memberships.IsApprovedMemberAsync(memberId, supplierId, cancellationToken)
-            || !await db.Organizations.AnyAsync(o => o.Id == supplierId && o.Kind == OrganizationKind.Supplier, cancellationToken))
-        {
-            throw new DomainException("interest.not-supplier", "Interest.NotSupplier", ProblemKind.Forbidden);
-        }
         var need = await (await db.VisibleNeedsAsync(memberId, cancellationToken)).Where(n => n.Id == needId && n.Status == NeedStatus.Open).Select(n => new { n.Id, n.BuyerId, n.Title })
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("need");
         if (await db.NeedInterests.AnyAsync(i => i.NeedId == needId && i.SupplierId == supplierId, cancellationToken))

@@ -7,7 +7,10 @@ using Mirae.Web.Features.Notifications;
 
 namespace Mirae.Web.Features.Sourcing;
 
-/// <summary>The supplier files a change notice for its product; every buyer qualifying it now is addressed and notified.</summary>
+/// <summary>
+/// The supplier files a change notice for its product; every buyer qualifying it now is addressed and notified (the caller
+/// authorized <see cref="SourcingOperations.ActAsSupplier"/> on the product's organization).
+/// </summary>
 public sealed class FileChangeNotice(AppDbContext db, AuditLog audit, Notify notify, TimeProvider clock)
 {
     /// <summary>An upload as the page received it.</summary>
@@ -18,7 +21,6 @@ public sealed class FileChangeNotice(AppDbContext db, AuditLog audit, Notify not
     {
         var product = await db.Products.AsNoTracking().Where(p => p.Id == productId).Select(p => new { p.OrganizationId, p.Code, p.NameKo })
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("product");
-        await db.RequireSourcingMemberAsync(product.OrganizationId, OrganizationKind.Supplier, memberId, cancellationToken);
         var buyers = await db.Qualifications.Where(q => q.ProductId == productId
                 && (q.Decision == QualificationDecision.Approved || q.Decision == QualificationDecision.Conditional))
             .Select(q => q.BuyerId).ToListAsync(cancellationToken);

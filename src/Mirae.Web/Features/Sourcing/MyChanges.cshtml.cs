@@ -13,7 +13,7 @@ namespace Mirae.Web.Features.Sourcing;
 
 /// <summary>A supplier files change notices for its products and sees which qualifying buyers have acknowledged them.</summary>
 [Authorize]
-public sealed class MyChangesModel(FileChangeNotice file, ListChangeNotices list, AppDbContext db, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
+public sealed class MyChangesModel(IAuthorizationService authorization, FileChangeNotice file, ListChangeNotices list, AppDbContext db, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
 {
     public IReadOnlyList<(int Id, string Label)> Products { get; private set; } = [];
     public IReadOnlyList<ListChangeNotices.NoticeRow> Notices { get; private set; } = [];
@@ -46,6 +46,9 @@ public sealed class MyChangesModel(FileChangeNotice file, ListChangeNotices list
         {
             return Page();
         }
+        var organizationId = await db.Products.Where(p => p.Id == ProductId).Select(p => (int?)p.OrganizationId).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("product");
+        await authorization.RequireAsync(User, organizationId, SourcingOperations.ActAsSupplier, "supply.not-member", "Change.NotSupplier");
         await using (var content = Document?.OpenReadStream())
         {
             await file.HandleAsync(ProductId, Category, Description ?? "", AffectedLots ?? "", EffectiveOn!.Value, User.UserId(), cancellationToken,

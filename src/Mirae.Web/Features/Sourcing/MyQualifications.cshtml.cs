@@ -13,7 +13,7 @@ namespace Mirae.Web.Features.Sourcing;
 
 /// <summary>A buyer's qualifications (sample tests and decisions) and the change notices it must acknowledge.</summary>
 [Authorize]
-public sealed class MyQualificationsModel(RecordQualification record, AcknowledgeChange acknowledge, ListQualifications qualifications, ListChangeNotices notices, AppDbContext db, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
+public sealed class MyQualificationsModel(IAuthorizationService authorization, RecordQualification record, AcknowledgeChange acknowledge, ListQualifications qualifications, ListChangeNotices notices, AppDbContext db, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
 {
     public IReadOnlyList<(int Id, string NameKo)> Buyers { get; private set; } = [];
     public IReadOnlyList<ListQualifications.QualificationRow> Rows { get; private set; } = [];
@@ -63,6 +63,7 @@ public sealed class MyQualificationsModel(RecordQualification record, Acknowledg
         {
             return Page();
         }
+        await authorization.RequireAsync(User, BuyerId, SourcingOperations.ActAsBuyer, "supply.not-member", "Need.NotBuyer");
         await record.HandleAsync(BuyerId, ProductCode!, Decision, NextReviewOn, Shared, Summary ?? "", tests.Items, User.UserId(), cancellationToken, SupplyingSince,
             supplierDigits);
         TempData["Flash"] = text["Qualification.Recorded"].Value;
@@ -73,6 +74,7 @@ public sealed class MyQualificationsModel(RecordQualification record, Acknowledg
     {
         try
         {
+            await authorization.RequireAsync(User, buyerId, SourcingOperations.ActAsBuyer, "supply.not-member", "Need.NotBuyer");
             await acknowledge.HandleAsync(noticeId, buyerId, User.UserId(), cancellationToken);
         }
         catch (DomainException)

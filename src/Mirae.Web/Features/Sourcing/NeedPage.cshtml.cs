@@ -11,7 +11,7 @@ namespace Mirae.Web.Features.Sourcing;
 
 /// <summary>One need and its matched supplier products, ranked with reasons; suppliers express interest, the buyer reads it.</summary>
 [AllowAnonymous]
-public sealed class NeedPageModel(GetNeed get, MatchNeeds matching, ExpressInterest express, BookSlot booking, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
+public sealed class NeedPageModel(IAuthorizationService authorization, GetNeed get, MatchNeeds matching, ExpressInterest express, BookSlot booking, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
 {
     public GetNeed.Details Need { get; private set; } = null!;
     public IReadOnlyList<Match> Matches { get; private set; } = [];
@@ -27,6 +27,7 @@ public sealed class NeedPageModel(GetNeed get, MatchNeeds matching, ExpressInter
         {
             return Challenge();
         }
+        await authorization.RequireAsync(User, supplierId, SourcingOperations.ActAsSupplier, "interest.not-supplier", "Interest.NotSupplier");
         await express.HandleAsync(id, supplierId, message ?? "", User.UserId(), cancellationToken);
         TempData["Flash"] = text["Interest.Sent"].Value;
         return RedirectToPage(new { id });

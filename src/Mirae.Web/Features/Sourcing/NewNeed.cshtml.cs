@@ -12,7 +12,7 @@ namespace Mirae.Web.Features.Sourcing;
 
 /// <summary>A buyer's member posts a need: material, specification lines, certificates, volume, timeline and visibility.</summary>
 [Authorize]
-public sealed class NewNeedModel(PostNeed post, Data.AppDbContext db, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
+public sealed class NewNeedModel(PostNeed post, IAuthorizationService authorization, Data.AppDbContext db, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
 {
     public sealed class NeedForm
     {
@@ -94,6 +94,7 @@ public sealed class NewNeedModel(PostNeed post, Data.AppDbContext db, IStringLoc
         {
             return Page();
         }
+        await authorization.RequireAsync(User, Input.BuyerId!.Value, SourcingOperations.ActAsBuyer, "need.not-buyer", "Need.NotBuyer");
         var id = await post.HandleAsync(Input.BuyerId!.Value, new Need.Terms(Input.MaterialId!.Value, Input.Title!, Input.Description ?? "", [.. requirements.Items], certificates,
             Input.AnnualVolume ?? "", Input.NeededBy, Input.Visibility, invited!), User.UserId(), cancellationToken);
         TempData["Flash"] = text["Needs.Posted"].Value;

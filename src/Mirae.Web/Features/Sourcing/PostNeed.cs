@@ -7,16 +7,14 @@ using Mirae.Web.Infrastructure;
 
 namespace Mirae.Web.Features.Sourcing;
 
-/// <summary>A buyer's member posts a need for a material, public or for invited suppliers.</summary>
+/// <summary>
+/// A buyer's member posts a need for a material, public or for invited suppliers. The caller has authorized
+/// <see cref="SourcingOperations.ActAsBuyer"/> on the buyer (as every sourcing page does before it acts).
+/// </summary>
 public sealed class PostNeed(AppDbContext db, AuditLog audit, TimeProvider clock)
 {
     public async Task<int> HandleAsync(int buyerId, Need.Terms terms, Guid memberId, CancellationToken cancellationToken)
     {
-        if (!await db.Memberships.IsApprovedMemberAsync(memberId, buyerId, cancellationToken)
-            || !await db.Organizations.AnyAsync(o => o.Id == buyerId && o.Kind == OrganizationKind.Buyer, cancellationToken))
-        {
-            throw new DomainException("need.not-buyer", "Need.NotBuyer", ProblemKind.Forbidden);
-        }
         if (!await db.Materials.AnyAsync(m => m.Id == terms.MaterialId, cancellationToken))
         {
             throw new DomainException("need.material-unknown", "Need.MaterialUnknown", ProblemKind.Invalid);

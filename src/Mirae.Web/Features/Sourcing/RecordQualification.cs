@@ -6,13 +6,15 @@ using Mirae.Web.Infrastructure;
 
 namespace Mirae.Web.Features.Sourcing;
 
-/// <summary>A buyer records a sample test or a qualification decision on a supplier's product, sharing a summary if it chooses.</summary>
+/// <summary>
+/// A buyer records a sample test or a qualification decision on a supplier's product, sharing a summary if it chooses
+/// (the caller authorized <see cref="SourcingOperations.ActAsBuyer"/>).
+/// </summary>
 public sealed class RecordQualification(AppDbContext db, AuditLog audit, TimeProvider clock)
 {
     public async Task<int> HandleAsync(int buyerId, string productCode, QualificationDecision decision, DateOnly? nextReviewOn, bool shared, string summary,
         IReadOnlyList<SampleTest> tests, Guid memberId, CancellationToken cancellationToken, DateOnly? supplyingSince = null, string? supplierNumber = null)
     {
-        await db.RequireSourcingMemberAsync(buyerId, OrganizationKind.Buyer, memberId, cancellationToken);
         // Codes are unique per supplier, not across the directory: the supplier's business number settles a shared code.
         var matching = await db.Products.Where(p => p.Code == productCode.Trim() && (supplierNumber == null || p.Organization.BusinessNumber == supplierNumber))
             .Select(p => p.Id).Take(2).ToListAsync(cancellationToken);

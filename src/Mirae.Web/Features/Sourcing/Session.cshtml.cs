@@ -14,7 +14,7 @@ namespace Mirae.Web.Features.Sourcing;
 /// and the session as an .ics file. Who booked a slot is shown to staff and to the booked organizations only.
 /// </summary>
 [AllowAnonymous]
-public sealed class SessionModel(ListSessions sessions, BookSlot booking, RecordSlotOutcome outcomes, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
+public sealed class SessionModel(IAuthorizationService authorization, ListSessions sessions, BookSlot booking, RecordSlotOutcome outcomes, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
 {
     public ListSessions.Details Details { get; private set; } = null!;
     public IReadOnlyList<(int Id, string NameKo, OrganizationKind Kind)> Bookers { get; private set; } = [];
@@ -32,10 +32,18 @@ public sealed class SessionModel(ListSessions sessions, BookSlot booking, Record
     }
 
     public Task<IActionResult> OnPostBookAsync(int id, int slotId, int organizationId, CancellationToken cancellationToken) =>
-        RunAsync(id, () => booking.HandleAsync(slotId, organizationId, User.UserId(), cancellationToken), "Slot.BookedDone", cancellationToken);
+        RunAsync(id, async () =>
+        {
+            await authorization.RequireAsync(User, organizationId, SourcingOperations.Book, "slot.not-member", "Slot.NotMember");
+            await booking.HandleAsync(slotId, organizationId, User.UserId(), cancellationToken);
+        }, "Slot.BookedDone", cancellationToken);
 
     public Task<IActionResult> OnPostCancelAsync(int id, int slotId, int organizationId, CancellationToken cancellationToken) =>
-        RunAsync(id, () => booking.CancelAsync(slotId, organizationId, User.UserId(), cancellationToken), "Slot.Cancelled", cancellationToken);
+        RunAsync(id, async () =>
+        {
+            await authorization.RequireAsync(User, organizationId, SourcingOperations.Book, "slot.not-member", "Slot.NotMember");
+            await booking.CancelAsync(slotId, organizationId, User.UserId(), cancellationToken);
+        }, "Slot.Cancelled", cancellationToken);
 
     /// <summary>Staff only (the page itself is public; posting needs a signed-in member, and this handler staff).</summary>
     public async Task<IActionResult> OnPostOutcomeAsync(int id, int slotId, string? outcome, CancellationToken cancellationToken) =>

@@ -25,6 +25,7 @@ public static class SourcingModule
         services.AddScoped<FileChangeNotice>();
         services.AddScoped<AcknowledgeChange>();
         services.AddScoped<ListChangeNotices>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, SourcingAuthorizationHandler>();
         services.AddScoped<LocalizationProgress>();
         services.AddTexts<SourcingTexts>();
         services.AddNavigation(

@@ -85,6 +85,26 @@ public sealed class NeedsTests(Hosts hosts)
         Assert.Equal([invited.BusinessNumber], need.Invitations.Select(i => i.BusinessNumber));
     }
 
+    [Theory, MemberData(nameof(Providers))]
+    public async Task PostingForABuyerTheMemberDoesNotActFor_IsRefusedOnTheForm_WithNothingSaved(DatabaseProvider provider)
+    {
+        var factory = await hosts.GetAsync(provider);
+        var own = await DirectoryData.AddOrganizationAsync(factory, "뮤뮤자사(주)", kind: OrganizationKind.Buyer);
+        var other = await DirectoryData.AddOrganizationAsync(factory, "뮤뮤타사(주)", kind: OrganizationKind.Buyer);
+        var (buyerClient, _) = await DirectoryData.SignedInMemberOfAsync(factory, own.Id);
+        var material = await DirectoryData.MaterialIdAsync(factory);
+
+        using var refused = await buyerClient.SubmitAsync("/needs/new", new Dictionary<string, string>
+        {
+            ["Input.BuyerId"] = $"{other.Id}", ["Input.MaterialId"] = $"{material}", ["Input.Title"] = "뮤뮤 남의 수요", ["Input.Visibility"] = "Public",
+        });
+        await using var db = factory.CreateDbContext();
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("수요기업의 승인된 소속 회원만 수요를 등록할 수 있습니다", await refused.Content.ReadAsStringAsync());
+        Assert.False(await db.Needs.AnyAsync(n => n.BuyerId == other.Id));
+    }
+
     [Fact]
     public async Task PostingANeed_NeedsABuyerMembership_AndABadLineIsShownWithNothingSaved()
     {
