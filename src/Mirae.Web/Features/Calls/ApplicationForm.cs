@@ -178,7 +178,8 @@ public static class ApplicationForm
                 decimal? min = range[0].Length == 0 ? null : decimal.TryParse(range[0], NumberStyles.Number, CultureInfo.InvariantCulture, out var a) ? a : -1;
                 decimal? max = range.Length < 2 || range[1].Length == 0 ? null
                     : decimal.TryParse(range[1], NumberStyles.Number, CultureInfo.InvariantCulture, out var b) ? b : -1;
-                return min is < 0 || max is < 0 || (min is not null && max is not null && min > max) || range.Length < 2 ? null : (min, max, []);
+                return min is < 0 || max is < 0 || min > Infrastructure.Money.MaxTyped || max > Infrastructure.Money.MaxTyped
+                    || (min is not null && max is not null && min > max) || range.Length < 2 ? null : (min, max, []);
             case FieldType.Date:
                 return text.Length == 0 ? (null, null, []) : null;
             default:
@@ -259,6 +260,7 @@ public static class AnswerCheck
                 return value.Length > (field.Max ?? ApplicationForm.MaxTextLength) ? new(field.Key, "Answer.TooLong", [field.Max ?? ApplicationForm.MaxTextLength, value.Length]) : null;
             case FieldType.Number or FieldType.Money:
                 if (!decimal.TryParse(value.Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
+                    || !Infrastructure.Money.InTypedRange(number)
                     || (field.Type == FieldType.Money && (number < 0 || decimal.Truncate(number) != number)))
                 {
                     return new(field.Key, field.Type == FieldType.Money ? "Answer.MoneyInvalid" : "Answer.NumberInvalid", []);

@@ -147,7 +147,7 @@ public sealed class SelectionPageModel(SelectUnderBudget select, IStringLocalize
         var byReceipt = Board.Standings.ToDictionary(s => s.ReceiptNumber, s => s.ApplicationId, StringComparer.Ordinal);
         return LineFormat.Parse(lines, line =>
             line.Count == 2 && byReceipt.TryGetValue(line[0], out var applicationId)
-            && long.TryParse(line[1].Replace(",", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) && amount >= 1
+            && long.TryParse(line[1].Replace(",", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) && amount is >= 1 and <= (long)Calls.Call.MaxAmount
                 ? new Amount(applicationId, amount)
                 : null);
     }

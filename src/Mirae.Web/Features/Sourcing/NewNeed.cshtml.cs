@@ -115,12 +115,15 @@ public sealed class NewNeedModel(PostNeed post, IAuthorizationService authorizat
             }
             var hard = line.Count == 3 && line[2] is "hard" or "필수";
             var range = line[1].Split('-', 2, StringSplitOptions.TrimEntries);
-            decimal? Number(string s) => decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : null;
-            if (range.Length == 2 && (range[0].Length == 0 || Number(range[0]) is not null) && (range[1].Length == 0 || Number(range[1]) is not null)
-                && (range[0].Length > 0 || range[1].Length > 0))
+            // A bound that reads as a number (1e309 and 10^20 included) is a range, and must then be a usable one.
+            static bool LooksNumeric(string s) => s.Length == 0 || double.TryParse(s, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out _);
+            static decimal? Number(string s) => decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) && Money.InTypedRange(n) ? n : null;
+            if (range.Length == 2 && LooksNumeric(range[0]) && LooksNumeric(range[1]) && (range[0].Length > 0 || range[1].Length > 0))
             {
                 var (min, max) = (Number(range[0]), Number(range[1]));
-                return min > max ? null : new SpecRequirement(line[0], null, min, max, hard);
+                return (range[0].Length > 0 && min is null) || (range[1].Length > 0 && max is null) || min > max
+                    ? null
+                    : new SpecRequirement(line[0], null, min, max, hard);
             }
             return new SpecRequirement(line[0], line[1], null, null, hard);
         });

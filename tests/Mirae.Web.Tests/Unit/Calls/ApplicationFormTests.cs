@@ -36,6 +36,8 @@ public sealed class ApplicationFormTests
     [InlineData("title | words | 과제명 | Title | required", 1, "Form.LineInvalid")]
     [InlineData("title | text | 과제명 | Title | required\ntitle | text | 다시 | Again | required", 2, "Form.LineInvalid")]
     [InlineData("amount | money | 금액 | Amount | required | 500-100", 1, "Form.LimitInvalid")]
+    [InlineData("amount | money | 금액 | Amount | required | 0-99999999999999999999", 1, "Form.LimitInvalid")]
+    [InlineData("amount | number | 수 | Count | required | 1e309-", 1, "Form.LimitInvalid")]
     [InlineData("kind | choice | 유형 | Kind | required | only=하나/One", 1, "Form.LimitInvalid")]
     [InlineData("title | text | 과제명 | Title | required\n# later | 나중 | Later | when title=x", 2, "Form.ConditionInvalid")]
     [InlineData("# later | 나중 | Later | when kind=continuing\nkind | choice | 유형 | Kind | required | new=신규/New; continuing=계속/Continuing", 1, "Form.ConditionInvalid")]
@@ -51,6 +53,17 @@ public sealed class ApplicationFormTests
 
         Assert.Equal(["title:Answer.TooLong", "amount:Answer.MoneyInvalid", "start:Answer.DateInvalid", "kind:Answer.ChoiceInvalid"],
             problems.Select(p => $"{p.FieldKey}:{p.MessageKey}"));
+    }
+
+    [Fact]
+    public void Check_AnAmountBeyondWhatTheDatabaseHolds_IsRefused_EvenWithoutAStatedMaximum()
+    {
+        var form = ApplicationForm.Parse("amount | money | 금액 | Amount | required\ncount | number | 수 | Count | required").Sections!;
+        var answers = new Dictionary<string, string> { ["amount"] = "99,999,999,999,999,999,999", ["count"] = "-99999999999999999999" };
+
+        var problems = AnswerCheck.Check(form, answers, new Dictionary<string, int>(), complete: false);
+
+        Assert.Equal(["amount:Answer.MoneyInvalid", "count:Answer.NumberInvalid"], problems.Select(p => $"{p.FieldKey}:{p.MessageKey}"));
     }
 
     [Fact]
