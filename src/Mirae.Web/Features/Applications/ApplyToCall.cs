@@ -96,14 +96,16 @@ public sealed class ApplyToCall(AppDbContext db, AuditLog audit, Notify notify, 
     public async Task UploadAsync(int applicationId, string fieldKey, string fileName, long length, Stream content, Guid memberId,
         CancellationToken cancellationToken = default)
     {
+        var accepted = await FileTypes.ReadAsync(content, length, fileName, ApplicationAttachment.AllowedTypes, ApplicationAttachment.MaxBytes, cancellationToken);
+        await using var transaction = await db.LockAsync($"application-files:{applicationId}", cancellationToken); // a slot's limit holds in parallel too
         var (application, call) = await LoadAsync(applicationId, cancellationToken);
         var maxFiles = MaxFiles(call, fieldKey) ?? throw new DomainException("application.unknown-field", "Answer.UnknownField", ProblemKind.Invalid);
-        var accepted = await FileTypes.ReadAsync(content, length, fileName, ApplicationAttachment.AllowedTypes, ApplicationAttachment.MaxBytes, cancellationToken);
         var now = clock.GetUtcNow();
         var file = StoredFile.Create(fileName, accepted, now);
         db.StoredFiles.Add(file);
         application.Attach(call, fieldKey, maxFiles, file, memberId, now);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task RemoveAttachmentAsync(int applicationId, int attachmentId, CancellationToken cancellationToken = default)

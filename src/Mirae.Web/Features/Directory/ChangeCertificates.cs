@@ -9,10 +9,12 @@ public sealed class ChangeCertificates(AppDbContext db, AuditLog audit, TimeProv
 {
     public async Task AddAsync(int productId, string code, DateOnly issuedOn, DateOnly expiresOn, CancellationToken cancellationToken = default)
     {
+        await using var transaction = await db.LockAsync($"product-certificates:{productId}", cancellationToken); // at most 30, no duplicate, in parallel too
         var product = await db.LoadProductForEditAsync(productId, cancellationToken) ?? throw new NotFoundException("product");
         product.AddCertificate(code, issuedOn, expiresOn, clock.GetUtcNow());
         audit.Add(AuditActions.ProductChanged, $"product:{product.Organization.BusinessNumber}/{product.Code}", $"certificate added {code} {issuedOn:yyyy-MM-dd}..{expiresOn:yyyy-MM-dd}");
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task RemoveAsync(int productId, int certificateId, CancellationToken cancellationToken = default)

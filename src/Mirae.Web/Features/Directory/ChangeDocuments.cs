@@ -13,8 +13,9 @@ public sealed class ChangeDocuments(AppDbContext db, AuditLog audit, TimeProvide
     public async Task<int> UploadAsync(int productId, DocumentKind kind, string fileName, long length, Stream content, Guid uploadedById,
         CancellationToken cancellationToken = default)
     {
-        var product = await db.LoadProductForEditAsync(productId, cancellationToken) ?? throw new NotFoundException("product");
         var accepted = await FileTypes.ReadAsync(content, length, fileName, ProductDocument.AllowedTypes, ProductDocument.MaxBytes, cancellationToken);
+        await using var transaction = await db.LockAsync($"product-documents:{productId}", cancellationToken); // at most 20, in parallel too
+        var product = await db.LoadProductForEditAsync(productId, cancellationToken) ?? throw new NotFoundException("product");
         var now = clock.GetUtcNow();
         var file = StoredFile.Create(fileName, accepted, now);
         db.StoredFiles.Add(file);
@@ -22,6 +23,7 @@ public sealed class ChangeDocuments(AppDbContext db, AuditLog audit, TimeProvide
         audit.Add(AuditActions.ProductChanged, $"product:{product.Organization.BusinessNumber}/{product.Code}",
             $"document added {kind} {file.FileName} sha256:{file.Sha256}");
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return document.Id;
     }
 

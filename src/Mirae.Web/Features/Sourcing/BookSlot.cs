@@ -17,6 +17,7 @@ public sealed class BookSlot(AppDbContext db, AuditLog audit, TimeProvider clock
     {
         var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => new { o.Kind }).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("organization");
+        await using var transaction = await db.LockAsync($"bookings:{organizationId}", cancellationToken); // no overlap, in parallel too
         var slot = await db.Set<ConsultationSlot>().SingleOrDefaultAsync(s => s.Id == slotId, cancellationToken) ?? throw new NotFoundException("slot");
         var overlapping = await db.Set<ConsultationSlot>().AnyAsync(s => s.Id != slotId && (s.BuyerId == organizationId || s.SupplierId == organizationId)
             && s.StartsAt < slot.EndsAt && slot.StartsAt < s.EndsAt, cancellationToken);
@@ -34,6 +35,7 @@ public sealed class BookSlot(AppDbContext db, AuditLog audit, TimeProvider clock
         {
             throw new DomainException("slot.taken", "Slot.Taken");
         }
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task CancelAsync(int slotId, int organizationId, Guid memberId, CancellationToken cancellationToken)
