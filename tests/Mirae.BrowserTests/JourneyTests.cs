@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Mirae.BrowserTests;
@@ -38,7 +39,20 @@ public sealed class JourneyTests(BrowserFixture fixture)
         await page.ClickAsync("[data-testid=register-submit]");
 
         await page.WaitForSelectorAsync("[data-testid=flash]");
-        Assert.Contains("Your account is ready", await page.InnerTextAsync("[data-testid=flash]"));
+        Assert.Contains("We sent an e-mail", await page.InnerTextAsync("[data-testid=flash]"));
+
+        // The link of the sign-up e-mail (its notification is the outbox row the e-mail is sent from).
+        string link;
+        await using (var db = fixture.Factory.CreateDbContext())
+        {
+            var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+            link = await db.Notifications.Where(n => n.RecipientId == userId && n.MessageKey == "Notification.ConfirmEmail").Select(n => n.Link!).SingleAsync();
+        }
+        await page.GotoAsync(link);
+        await checks.AssertAccessibleAsync("confirm-email");
+        await page.ClickAsync("[data-testid=confirm-email]");
+        await page.WaitForSelectorAsync("[data-testid=flash]");
+        Assert.Contains("Your e-mail address is confirmed", await page.InnerTextAsync("[data-testid=flash]"));
         Assert.Equal(email, await page.InputValueAsync("#Input_Email"));
         await checks.AssertAccessibleAsync("sign-in");
 

@@ -26,6 +26,7 @@ public static class WebModule
     public static IServiceCollection AddMiraeWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddPublicSite(configuration);
         // Korean text goes out as text, not as numeric character references.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddHttpContextAccessor();
@@ -109,6 +110,7 @@ public static class WebModule
 
     public static WebApplication UseMiraeWeb(this WebApplication app)
     {
+        app.UseDeploymentDefaults();
         app.UseSecurityHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", StatusCodeSelector = StatusOf });
         app.UseWhen(ApiProblems.IsApi, api => api.UseStatusCodePages());

@@ -19,6 +19,18 @@ public static class Members
             kind == MemberKind.CompanyMember ? businessNumber : null, kind == MemberKind.CompanyMember ? companyName : null,
             ConsentItems.All.Where(c => c.Required).Select(c => c.Kind).ToHashSet()));
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Value)));
-        return result.User!;
+        Assert.NotNull(result.User);
+        await ConfirmAsync(factory, result.User);
+        return result.User;
+    }
+
+    /// <summary>Does what following the sign-up e-mail's link does (RegistrationTests follow the link itself).</summary>
+    public static async Task ConfirmAsync(MiraeFactory factory, AppUser user)
+    {
+        using var scope = factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+        var code = await users.GenerateEmailConfirmationTokenAsync((await users.FindByIdAsync(user.Id.ToString()))!);
+        Assert.True(await scope.ServiceProvider.GetRequiredService<RegisterMember>().ConfirmAsync(user.Id, code, CancellationToken.None));
+        user.EmailConfirmed = true;
     }
 }

@@ -53,6 +53,7 @@ public static class AccountsModule
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.Configure<RazorPagesOptions>(o => o.Conventions.ConfigureFilter(new MustChangePasswordFilter()));
         services.AddScoped<RegisterMember>();
+        services.AddScoped<SignInGuard>();
         services.AddTexts<AccountsTexts>();
         services.AddSeed("accounts.roles", SeedKind.Reference, 10, c => RoleSeed.EnsureRolesAsync(c.Services));
         return services;

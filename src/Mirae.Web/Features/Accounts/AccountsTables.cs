@@ -7,4 +7,5 @@ namespace Mirae.Web.Data;
 public sealed partial class AppDbContext
 {
     public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
 }

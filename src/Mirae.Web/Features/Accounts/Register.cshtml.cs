@@ -74,7 +74,7 @@ public sealed class RegisterModel(RegisterMember register) : PageModel
             AddErrors(result.Errors);
             return Page();
         }
-        TempData["Flash"] = "Register.Done";
+        TempData["Flash"] = "Register.CheckEmail"; // the same for an address that has an account
         return RedirectToPage("/Accounts/SignIn", new { email = Input.Email });
     }
 

@@ -1,12 +1,20 @@
 using Mirae.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Mirae.Web.Data;
+using Mirae.Web.Features.Notifications;
 
 namespace Mirae.Web.Features.Accounts;
 
-/// <summary>Sign-up of a citizen or a company member, with the consents given, all or nothing.</summary>
-public sealed class RegisterMember(AppDbContext db, UserManager<AppUser> users, IStringLocalizer<SharedResource> text, TimeProvider clock)
+/// <summary>
+/// Sign-up of a citizen or a company member, with the consents given, all or nothing. The answer is the same whether or
+/// not the address already has an account ("we sent you an e-mail"): a new account is confirmed by the link in that
+/// e-mail, and the owner of an existing one is told by e-mail that someone tried (issue 16).
+/// </summary>
+public sealed partial class RegisterMember(AppDbContext db, UserManager<AppUser> users, IStringLocalizer<SharedResource> text, TimeProvider clock,
+    Notify notify, IPasswordHasher<AppUser> hasher, IOptions<SmtpOptions> smtp, PublicSite site, ILogger<RegisterMember> logger)
 {
     public sealed record Command(
         MemberKind Kind,
@@ -17,10 +25,13 @@ public sealed class RegisterMember(AppDbContext db, UserManager<AppUser> users, 
         string? CompanyName,
         IReadOnlySet<string> GrantedConsents);
 
-    /// <summary>Field errors use the command's property names ("" for the whole form).</summary>
+    /// <summary>
+    /// Field errors use the command's property names ("" for the whole form). <see cref="User"/> is the new, unconfirmed
+    /// account; null (without errors) when the address had one already, which the caller must not reveal.
+    /// </summary>
     public sealed record Result(AppUser? User, IReadOnlyList<KeyValuePair<string, string>> Errors)
     {
-        public bool Succeeded => User is not null;
+        public bool Succeeded => Errors.Count == 0;
     }
 
     /// <summary>Every rule that can be checked before saving: consents, company details and the password rules.</summary>
@@ -69,18 +80,76 @@ public sealed class RegisterMember(AppDbContext db, UserManager<AppUser> users, 
             ? AppUser.CompanyMember(email, Names.Clean(command.DisplayName), businessNumber.Value, Names.Clean(command.CompanyName!), now)
             : AppUser.Citizen(email, Names.Clean(command.DisplayName), now);
 
+        if (await users.FindByEmailAsync(email) is { } existing)
+        {
+            hasher.HashPassword(user, command.Password); // as long as a new account takes
+            await TellExistingAsync(existing, now, cancellationToken);
+            return new Result(null, []);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var created = await users.CreateAsync(user, command.Password);
         if (!created.Succeeded)
         {
-            return new Result(null, created.Errors
-                .Select(e => new KeyValuePair<string, string>(e.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(Command.Password) : nameof(Command.Email), e.Description))
-                .ToList());
+            // A parallel sign-up with the same address that won the race reads as an existing account, like above.
+            return created.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateEmail))
+                ? new Result(null, [])
+                : new Result(null, created.Errors
+                    .Select(e => new KeyValuePair<string, string>(e.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(Command.Password) : nameof(Command.Email), e.Description))
+                    .ToList());
         }
         (await users.AddToRoleAsync(user, command.Kind == MemberKind.CompanyMember ? Roles.CompanyMember : Roles.Citizen)).EnsureSucceeded();
         db.Consents.AddRange(ConsentItems.All.Select(item => ConsentRecord.For(user.Id, item, command.GrantedConsents.Contains(item.Kind), now)));
+        await SendConfirmationAsync(user, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new Result(user, []);
     }
+
+    /// <summary>
+    /// Confirms the address with the code from the e-mail; false for an unknown account or a wrong or expired code (which
+    /// read alike). The confirmation notifications go: they carry codes, and their work is done.
+    /// </summary>
+    public async Task<bool> ConfirmAsync(Guid userId, string code, CancellationToken cancellationToken)
+    {
+        var user = code.Length is > 0 and <= 2000 ? await users.FindByIdAsync(userId.ToString()) : null;
+        if (user is null || !(user.EmailConfirmed || (await users.ConfirmEmailAsync(user, code)).Succeeded))
+        {
+            return false;
+        }
+        await db.Notifications.Where(n => n.RecipientId == user.Id && n.MessageKey == "Notification.ConfirmEmail").ExecuteDeleteAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>The link that confirms the address: <c>/account/confirm-email?user=…&amp;code=…</c>.</summary>
+    public async Task<string> ConfirmationLinkAsync(AppUser user) =>
+        $"/account/confirm-email?user={user.Id}&code={Uri.EscapeDataString(await users.GenerateEmailConfirmationTokenAsync(user))}";
+
+    /// <summary>An unconfirmed account gets a fresh link; a confirmed one is told someone tried (at most once an hour each).</summary>
+    private async Task TellExistingAsync(AppUser existing, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!existing.EmailConfirmed)
+        {
+            await SendConfirmationAsync(existing, now, cancellationToken);
+        }
+        else
+        {
+            await notify.AddAsync([existing.Id], $"account.sign-up-again:{now:yyyyMMddHH}", "Notification.SignUpAgain", "/account/sign-in", [], cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task SendConfirmationAsync(AppUser user, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var link = await ConfirmationLinkAsync(user);
+        await notify.AddAsync([user.Id], $"account.confirm:{now:yyyyMMddHHmm}", "Notification.ConfirmEmail", link, [], cancellationToken);
+        if (string.IsNullOrWhiteSpace(smtp.Value.Host))
+        {
+            var url = site.Link(link);
+            LogConfirmationLink(logger, user.Email!, url);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "E-mail is off (Smtp:Host is empty); {Email} confirms the address at {Link}")]
+    private static partial void LogConfirmationLink(ILogger logger, string email, string link);
 }

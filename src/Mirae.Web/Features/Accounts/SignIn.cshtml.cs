@@ -10,7 +10,7 @@ namespace Mirae.Web.Features.Accounts;
 
 [AllowAnonymous]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.RateLimiting.SignIn)]
-public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, SignInGuard guard, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed class InputModel
     {
@@ -32,25 +32,38 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
 
     public void OnGet(string? email) => Input.Email = email ?? "";
 
-    public async Task<IActionResult> OnPostAsync()
+    /// <summary>
+    /// Answers alike whether or not the address has an account: the same message, the same password-hashing time, the
+    /// same waits after wrong passwords (<see cref="SignInGuard"/>). Only the right password learns more (unconfirmed).
+    /// </summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        var email = Input.Email.Trim();
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        if (await guard.WaitAsync(email, address, cancellationToken) is { } wait)
         {
-            ModelState.AddModelError("", text["SignIn.LockedOut"]);
+            ModelState.AddModelError("", text["SignIn.Wait", (int)Math.Ceiling(wait.TotalSeconds)]);
             return Page();
         }
-        if (!result.Succeeded)
+        var user = await users.FindByEmailAsync(email);
+        if (!await guard.CheckPasswordAsync(users, user, Input.Password))
         {
+            await guard.FailedAsync(email, address, cancellationToken);
             ModelState.AddModelError("", text["SignIn.Failed"]);
             return Page();
         }
+        await guard.SucceededAsync(email, address, cancellationToken);
+        if (!user!.EmailConfirmed)
+        {
+            ModelState.AddModelError("", text["SignIn.NotConfirmed"]);
+            return Page();
+        }
+        await signIn.SignInAsync(user, isPersistent: false);
 
-        var user = (await users.FindByEmailAsync(Input.Email.Trim()))!;
         if (user.PreferredCulture is { } culture)
         {
             SetCultureModel.AppendCultureCookie(Response, culture);

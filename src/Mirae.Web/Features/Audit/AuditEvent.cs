@@ -35,6 +35,7 @@ public sealed class AuditEvent
 public static class AuditActions
 {
     public const string RolesChanged = "roles.changed";
+    public const string SignInDelayed = "sign-in.delayed";
     public const string PersonalDataViewed = "personal-data.viewed";
     public const string AdministratorCreated = "administrator.created";
     public const string MembershipRequested = "membership.requested";

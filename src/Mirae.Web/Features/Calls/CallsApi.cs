@@ -28,7 +28,7 @@ public static class CallsApi
     }
 
     /// <summary>Published calls; <c>phase</c> is <c>open</c> (default: accepting applications now), <c>upcoming</c>, <c>ended</c> or <c>all</c>.</summary>
-    private static async Task<Results<Ok<CallPage>, ValidationProblem>> ListAsync(ListCalls list, HttpContext http, string? phase, int? page, int? pageSize,
+    private static async Task<Results<Ok<CallPage>, ValidationProblem>> ListAsync(ListCalls list, PublicSite site, string? phase, int? page, int? pageSize,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -60,16 +60,16 @@ public static class CallsApi
         var result = await list.HandleAsync(wanted, includeDrafts: false, p, size, cancellationToken);
         return TypedResults.Ok(new CallPage(result.Total, result.Items.Select(c => new CallItem(c.Id, c.Year, new ProgramItem(c.Kind.ToString(), c.ProgramKo, c.ProgramEn),
             c.TitleKo, c.TitleEn, c.OpensAt.ToKst(), c.ClosesAt.ToKst(), c.TotalBudget, c.PerTaskCap, c.ExpectedAwards, c.Phase.ToString().ToLowerInvariant(),
-            c.DaysLeft, Link(http, c.Id))).ToList()));
+            c.DaysLeft, site.Link($"/calls/{c.Id}"))).ToList()));
     }
 
-    private static async Task<Ok<CallDetails>> GetAsync(GetCall get, HttpContext http, int id, CancellationToken cancellationToken)
+    private static async Task<Ok<CallDetails>> GetAsync(GetCall get, PublicSite site, int id, CancellationToken cancellationToken)
     {
         var c = await get.HandleAsync(id, includeDrafts: false, cancellationToken) ?? throw new NotFoundException("call");
         return TypedResults.Ok(new CallDetails(c.Id, c.Year, new ProgramItem(c.Kind.ToString(), c.ProgramKo, c.ProgramEn), c.TitleKo, c.TitleEn, c.SummaryKo,
             c.SummaryEn, c.OpensAt.ToKst(), c.ClosesAt.ToKst(), c.TotalBudget, c.PerTaskCap, c.ExpectedAwards, c.Phase.ToString().ToLowerInvariant(), c.DaysLeft,
             c.Eligibility, c.RequiredDocuments, c.Rubric,
-            c.Extensions.Select(e => new ExtensionItem(e.PreviousClosesAt.ToKst(), e.NewClosesAt.ToKst(), e.Reason)).ToList(), Link(http, c.Id)));
+            c.Extensions.Select(e => new ExtensionItem(e.PreviousClosesAt.ToKst(), e.NewClosesAt.ToKst(), e.Reason)).ToList(), site.Link($"/calls/{c.Id}")));
     }
 
     /// <summary>The template of the <paramref name="number"/>-th required document: public once the call is, always a download.</summary>
@@ -90,6 +90,4 @@ public static class CallsApi
         errors[field] = [message];
         return null;
     }
-
-    private static string Link(HttpContext http, int id) => $"{http.Request.Scheme}://{http.Request.Host}/calls/{id}";
 }

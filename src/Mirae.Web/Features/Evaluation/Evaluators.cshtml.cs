@@ -14,7 +14,7 @@ namespace Mirae.Web.Features.Evaluation;
 /// <summary>Program staff keep the evaluator pool: invite experts (a sign-up link to send), see their load, deactivate them.</summary>
 [Authorize(Policy = AdministrationPolicies.ProgramStaff)]
 [ShowsPersonalData("evaluators")] // names and e-mail addresses
-public sealed class EvaluatorsModel(EvaluatorPool pool, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
+public sealed class EvaluatorsModel(EvaluatorPool pool, PublicSite site, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
 {
     public sealed class InviteForm
     {
@@ -93,7 +93,7 @@ public sealed class EvaluatorsModel(EvaluatorPool pool, IStringLocalizer<SharedR
             return Page();
         }
         var token = await pool.InviteAsync(Invite.Email!, Invite.Name!, Invite.Affiliation ?? "", affiliation, fields, history.Items, relations!, cancellationToken);
-        TempData["InviteLink"] = $"{Request.Scheme}://{Request.Host}/evaluators/join/{token}";
+        TempData["InviteLink"] = site.Link($"/evaluators/join/{token}");
         TempData["Flash"] = text["Evaluators.Invited", Invite.Name!].Value;
         return RedirectToPage();
     }

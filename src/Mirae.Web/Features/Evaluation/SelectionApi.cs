@@ -37,7 +37,7 @@ public static class SelectionApi
     /// A call's confirmed selection: the inputs exactly as the committee ran them, in the request shape of
     /// <c>POST /api/v1/selection/solve</c> (ids are receipt numbers), and what was selected.
     /// </summary>
-    private static async Task<Results<Ok<ConfirmedSelection>, NotFound>> GetConfirmedAsync(SelectUnderBudget select, HttpContext http, int id,
+    private static async Task<Results<Ok<ConfirmedSelection>, NotFound>> GetConfirmedAsync(SelectUnderBudget select, PublicSite site, int id,
         CancellationToken cancellationToken)
     {
         if (await select.ResultsAsync(id, cancellationToken) is not { } results)
@@ -48,7 +48,7 @@ public static class SelectionApi
         var inputs = new SolveRequest(p.Budget, p.MinScore, p.MaxAwards, p.CategoryLimits.Select(l => new LimitInput(l.Category, l.Min, l.Max)).ToList(),
             p.Items.Select(i => new ItemInput(i.Id, i.Score, i.Amount, i.Category)).ToList());
         return TypedResults.Ok(new ConfirmedSelection(id, results.ConfirmedAt.ToKst(), inputs, results.Rows.Where(r => r.Selected).Select(r => r.ReceiptNumber)
-            .Order(StringComparer.Ordinal).ToList(), $"{http.Request.Scheme}://{http.Request.Host}/calls/{id}/results"));
+            .Order(StringComparer.Ordinal).ToList(), site.Link($"/calls/{id}/results")));
     }
 
     /// <summary>

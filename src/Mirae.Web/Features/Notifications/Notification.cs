@@ -51,7 +51,7 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
     {
         builder.Property(n => n.Key).HasMaxLength(200);
         builder.Property(n => n.MessageKey).HasMaxLength(100);
-        builder.Property(n => n.Link).HasMaxLength(300);
+        builder.Property(n => n.Link).HasMaxLength(1000); // an e-mail confirmation link carries a token
         builder.Property(n => n.Arguments).HasJsonConversion(2000);
         builder.HasIndex(n => new { n.RecipientId, n.Key }).IsUnique();
         builder.HasIndex(n => new { n.RecipientId, n.CreatedAt });

@@ -22,8 +22,6 @@ public sealed class SmtpOptions
     /// <summary>STARTTLS before anything else is sent.</summary>
     public bool EnableSsl { get; set; }
     public string From { get; set; } = "Mirae <noreply@mirae.local>";
-    /// <summary>The address links in e-mails start with.</summary>
-    public string PublicUrl { get; set; } = "http://127.0.0.1:5000";
 }
 
 /// <summary>
@@ -31,7 +29,7 @@ public sealed class SmtpOptions
 /// is its own outbox row: sent ones are marked, failed ones retried up to <see cref="MaxAttempts"/> times on later runs,
 /// and ones older than <see cref="MaxAge"/> are not sent at all (e-mail switched on later does not mail the past).
 /// </summary>
-public sealed partial class SendNotificationEmails(AppDbContext db, IOptions<SmtpOptions> options, IStringLocalizer<SharedResource> text,
+public sealed partial class SendNotificationEmails(AppDbContext db, IOptions<SmtpOptions> options, PublicSite site, IStringLocalizer<SharedResource> text,
     TimeProvider clock, ILogger<SendNotificationEmails> logger) : IScheduledJob
 {
     public const string JobName = "notifications.send-emails";
@@ -96,9 +94,9 @@ public sealed partial class SendNotificationEmails(AppDbContext db, IOptions<Smt
             var body = new StringBuilder().AppendLine(line).AppendLine();
             if (notification.Link is not null)
             {
-                body.AppendLine(smtp.PublicUrl.TrimEnd('/') + notification.Link).AppendLine();
+                body.AppendLine(site.Link(notification.Link)).AppendLine();
             }
-            body.AppendLine(text["Email.Footer", smtp.PublicUrl.TrimEnd('/') + "/notifications"].Value);
+            body.AppendLine(text["Email.Footer", site.Link("/notifications")].Value);
             var message = new MailMessage(new MailAddress(smtp.From), new MailAddress(to))
             {
                 Subject = text["Email.Subject", line.Length > 60 ? line[..60] + "…" : line].Value,

@@ -22,7 +22,7 @@ public static class NeedsApi
     }
 
     /// <summary>Needs the caller may see (public ones for anyone), open first, newest first.</summary>
-    private static async Task<Results<Ok<NeedPage>, ValidationProblem>> ListAsync(ListNeeds needs, HttpContext http, int? page, int? pageSize, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<NeedPage>, ValidationProblem>> ListAsync(ListNeeds needs, PublicSite site, HttpContext http, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         if (page is < 1 || pageSize is < 1 or > Paging.MaxPageSize)
         {
@@ -32,7 +32,7 @@ public static class NeedsApi
         var (total, items) = await needs.ListAsync(http.User.ViewerId(), p, size, cancellationToken);
         return TypedResults.Ok(new NeedPage(total, items.Select(n => new NeedItem(n.Id, n.Title, n.BuyerKo, n.MaterialCode, n.MaterialKo, n.MaterialEn,
             n.Visibility.ToString().ToLowerInvariant(), n.Status.ToString().ToLowerInvariant(), n.NeededBy,
-            $"{http.Request.Scheme}://{http.Request.Host}/needs/{n.Id}")).ToList()));
+            site.Link($"/needs/{n.Id}"))).ToList()));
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ namespace Mirae.Web.Features.Sourcing;
 /// and the session as an .ics file. Who booked a slot is shown to staff and to the booked organizations only.
 /// </summary>
 [AllowAnonymous]
-public sealed class SessionModel(IAuthorizationService authorization, ListSessions sessions, BookSlot booking, RecordSlotOutcome outcomes, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
+public sealed class SessionModel(IAuthorizationService authorization, ListSessions sessions, BookSlot booking, RecordSlotOutcome outcomes, PublicSite site, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
 {
     public ListSessions.Details Details { get; private set; } = null!;
     public IReadOnlyList<(int Id, string NameKo, OrganizationKind Kind)> Bookers { get; private set; } = [];
@@ -28,7 +28,7 @@ public sealed class SessionModel(IAuthorizationService authorization, ListSessio
         {
             return NotFound();
         }
-        return File(System.Text.Encoding.UTF8.GetBytes(ListSessions.Ics(details, Request.Host.Host)), "text/calendar; charset=utf-8", $"mirae-consultation-{id}.ics");
+        return File(System.Text.Encoding.UTF8.GetBytes(ListSessions.Ics(details, site.Host)), "text/calendar; charset=utf-8", $"mirae-consultation-{id}.ics");
     }
 
     public Task<IActionResult> OnPostBookAsync(int id, int slotId, int organizationId, CancellationToken cancellationToken) =>

@@ -68,10 +68,17 @@ public sealed class RegistrationTests(Hosts hosts)
 
         using var registered = await client.SubmitAsync("/account/register?kind=company",
             WithConsents(Form(email, businessNumber: "124-81-00998", companyName: "송도바이오필터(주)"), [.. RequiredConsents, "email-news"]));
+        using var beforeConfirming = await client.SignInAsync(email, Members.Password);
+        var link = await ConfirmationLinkAsync(factory, email);
+        using var confirmed = await client.SubmitAsync(link, []);
         using var signedIn = await client.SignInAsync(email, Members.Password);
         var me = await client.Http.GetFromJsonAsync<JsonElement>("/api/v1/me");
 
         Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        Assert.Contains("이메일 확인을 마쳐야 로그인할 수 있습니다", WebUtility.HtmlDecode(await beforeConfirming.Content.ReadAsStringAsync()));
+        Assert.Equal("/account/sign-in", PageClient.RedirectPath(confirmed));
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.False(await factory.CreateDbContext().Notifications.AnyAsync(n => n.Link == link)); // the code does not linger
         Assert.Equal("CompanyMember", me.GetProperty("kind").GetString());
         Assert.Equal("124-81-00998", me.GetProperty("businessNumber").GetString());
         Assert.Equal("송도바이오필터(주)", me.GetProperty("companyName").GetString());
@@ -129,17 +136,53 @@ public sealed class RegistrationTests(Hosts hosts)
         Assert.False(await factory.CreateDbContext().Users.AnyAsync(u => u.Email == email));
     }
 
-    [Fact]
-    public async Task Register_WithAnEmailAlreadyInUse_SaysSoAndKeepsOneAccount()
+    /// <summary>The link of the sign-up e-mail (its notification is the outbox row the e-mail is sent from).</summary>
+    private static async Task<string> ConfirmationLinkAsync(MiraeFactory factory, string email)
     {
-        var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
+        await using var db = factory.CreateDbContext();
+        var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        return await db.Notifications.Where(n => n.RecipientId == userId && n.MessageKey == "Notification.ConfirmEmail")
+            .OrderByDescending(n => n.Id).Select(n => n.Link!).FirstAsync();
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Register_WithAnEmailAlreadyInUse_AnswersAsForANewOne_AndTellsTheOwnerByEmail(DatabaseProvider provider)
+    {
+        var factory = await hosts.GetAsync(provider);
         var existing = await Members.RegisterAsync(factory);
         using var client = factory.CreatePageClient();
+        var fresh = Members.UniqueEmail("fresh");
 
-        using var response = await client.SubmitAsync("/account/register?kind=citizen", WithConsents(Form(existing.Email!), RequiredConsents));
-        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        using var taken = await client.SubmitAsync("/account/register?kind=citizen", WithConsents(Form(existing.Email!), RequiredConsents));
+        using var added = await client.SubmitAsync("/account/register?kind=citizen", WithConsents(Form(fresh), RequiredConsents));
+        await using var db = factory.CreateDbContext();
 
-        Assert.Contains("이미 가입된 이메일입니다", html);
-        Assert.Equal(1, await factory.CreateDbContext().Users.CountAsync(u => u.Email == existing.Email));
+        Assert.Equal((HttpStatusCode.Redirect, "/account/sign-in"), (taken.StatusCode, PageClient.RedirectPath(taken)));
+        Assert.Equal((HttpStatusCode.Redirect, "/account/sign-in"), (added.StatusCode, PageClient.RedirectPath(added)));
+        Assert.Equal(1, await db.Users.CountAsync(u => u.Email == existing.Email));
+        Assert.Equal(["Notification.SignUpAgain"], await db.Notifications.Where(n => n.RecipientId == existing.Id).Select(n => n.MessageKey).ToListAsync());
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task ConfirmationLink_ThatIsWrong_IsRefusedKindly_AndSigningUpAgainSendsANewOne(DatabaseProvider provider)
+    {
+        var factory = await hosts.GetAsync(provider);
+        using var client = factory.CreatePageClient();
+        var email = Members.UniqueEmail("relink");
+
+        using var first = await client.SubmitAsync("/account/register?kind=citizen", WithConsents(Form(email), RequiredConsents));
+        var link = await ConfirmationLinkAsync(factory, email);
+        using var tampered = await client.SubmitAsync(link, [], link[..^4] + "AAAA");
+        using var unknown = await client.SubmitAsync(link, [], $"/account/confirm-email?user={Guid.NewGuid()}&code=abc");
+        using var again = await client.SubmitAsync("/account/register?kind=citizen", WithConsents(Form(email), RequiredConsents));
+        await using var db = factory.CreateDbContext();
+        var user = await db.Users.SingleAsync(u => u.Email == email);
+
+        Assert.Contains("확인 링크가 올바르지 않거나 만료되었습니다", WebUtility.HtmlDecode(await tampered.Content.ReadAsStringAsync()));
+        Assert.Contains("확인 링크가 올바르지 않거나 만료되었습니다", WebUtility.HtmlDecode(await unknown.Content.ReadAsStringAsync()));
+        Assert.False(user.EmailConfirmed);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        // A new link, unless the first went out in the same minute (one e-mail a minute, so nobody is mail-bombed).
+        Assert.InRange(await db.Notifications.CountAsync(n => n.RecipientId == user.Id && n.MessageKey == "Notification.ConfirmEmail"), 1, 2);
     }
 }

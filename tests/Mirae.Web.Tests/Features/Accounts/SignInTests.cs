@@ -47,31 +47,56 @@ public sealed class SignInTests(Hosts hosts)
     }
 
     [Theory, MemberData(nameof(Providers))]
-    public async Task SignIn_AfterFiveWrongPasswords_LocksTheAccountForFifteenMinutes(DatabaseProvider provider)
+    public async Task WrongPasswords_MakeTheNextTryWait_AlikeForARealAndAnUnknownAddress_AndTheWaitIsAudited(DatabaseProvider provider)
     {
         var factory = await hosts.GetAsync(provider);
         var member = await Members.RegisterAsync(factory);
+        var unknown = Members.UniqueEmail("nobody");
         using var client = factory.CreatePageClient();
-        var before = DateTimeOffset.UtcNow;
 
-        var messages = new List<string>();
-        for (var attempt = 1; attempt <= 5; attempt++)
+        async Task<List<string>> TryAsync(string email, int times)
         {
-            using var wrong = await client.SignInAsync(member.Email!, "wrong-password-1!");
-            messages.Add(WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()));
+            var messages = new List<string>();
+            for (var attempt = 1; attempt <= times; attempt++)
+            {
+                using var wrong = await client.SignInAsync(email, "wrong-password-1!");
+                messages.Add(Message(WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync())));
+            }
+            return messages;
         }
-        using var right = await client.SignInAsync(member.Email!, Members.Password);
-        var lockedPage = WebUtility.HtmlDecode(await right.Content.ReadAsStringAsync());
+        var real = await TryAsync(member.Email!, 6);
+        var stranger = await TryAsync(unknown, 6);
+        using var rightButWaiting = await client.SignInAsync(member.Email!, Members.Password);
+        using var otherAccount = await factory.CreatePageClient().SignInAsync((await Members.RegisterAsync(factory)).Email!, Members.Password);
 
-        Assert.All(messages.Take(4), html => Assert.Contains("이메일 또는 비밀번호가 올바르지 않습니다.", html));
-        Assert.Contains("계정이 잠겼습니다. 15분 후 다시 시도해 주세요.", messages[4]);
-        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("계정이 잠겼습니다", lockedPage);
+        Assert.Equal(real, stranger); // word for word: nothing tells the two apart
+        Assert.All(real.Take(5), m => Assert.Equal("이메일 또는 비밀번호가 올바르지 않습니다.", m));
+        Assert.Matches(@"^로그인 시도가 많아 잠시 기다려야 합니다\. (29|30)초 후 다시 시도해 주세요\.$", real[5]);
+        Assert.Equal(HttpStatusCode.OK, rightButWaiting.StatusCode); // the right password waits too, so a guess in the wait learns nothing
+        Assert.Equal(HttpStatusCode.Redirect, otherAccount.StatusCode); // nobody else is kept out
         await using var db = factory.CreateDbContext();
-        var lockoutEnd = (await db.Users.SingleAsync(u => u.Id == member.Id)).LockoutEnd;
-        Assert.NotNull(lockoutEnd);
-        Assert.InRange(lockoutEnd.Value - before, TimeSpan.FromMinutes(14.5), TimeSpan.FromMinutes(15.5));
+        Assert.Null((await db.Users.SingleAsync(u => u.Id == member.Id)).LockoutEnd); // no lock-out anyone could trigger
+        var audited = await db.AuditEvents.Where(e => e.Action == "sign-in.delayed").Select(e => e.Detail).ToListAsync();
+        Assert.Contains(audited, d => d.StartsWith(member.Email!, StringComparison.Ordinal) && d.Contains("5 wrong passwords", StringComparison.Ordinal));
+        Assert.Contains(audited, d => d.StartsWith(unknown, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Waits_GrowWithEachFailure_UpToTheLongest()
+    {
+        var throttle = new Mirae.Web.Features.Accounts.SignInThrottle();
+        var rule = Mirae.Web.Features.Accounts.SignInGuard.AccountFromAddress;
+        var now = DateTimeOffset.UtcNow;
+
+        var waits = Enumerable.Range(0, 12).Select(i => throttle.Fail(rule, now.AddSeconds(i))?.TotalSeconds).ToList();
+        var afterAQuietHour = throttle.Fail(rule, now.AddHours(2));
+
+        Assert.Equal([null, null, null, null, 30, 60, 120, 240, 480, 900, 900, 900], waits);
+        Assert.Null(afterAQuietHour);
+    }
+
+    private static string Message(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "<li>([^<]*)</li>").Groups[1].Value.Trim();
 
     [Fact]
     public async Task SignIn_BeyondTheRateLimit_IsRefusedWithAFriendlyPage()

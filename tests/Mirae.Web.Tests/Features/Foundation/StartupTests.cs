@@ -63,7 +63,7 @@ public sealed class StartupTests
         string[] expected =
         [
             "", "privacy", "terms", "error/{code:int?}", "culture", "notices", "notices/{id:int}",
-            "account/register", "account/sign-in", "account/sign-out", "account/access-denied",
+            "account/register", "account/confirm-email", "account/sign-in", "account/sign-out", "account/access-denied",
             "health", "openapi/{documentName}.json", "api/v1/notices/", "api/v1/notices/{id:int}",
             "api/v1/products", "api/v1/organizations/{businessNumber}", "api/v1/materials",
             "directory/{handler?}", "directory/products/{id:int}", "directory/organizations/{businessNumber}",

@@ -20,7 +20,7 @@ public sealed class EmailTests
             ["Smtp:Host"] = smtpPort is null ? "" : "127.0.0.1",
             ["Smtp:Port"] = (smtpPort ?? 25).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Smtp:From"] = "Mirae <noreply@mirae.test>",
-            ["Smtp:PublicUrl"] = "https://mirae.test/",
+            ["Site:PublicUrl"] = "https://mirae.test/",
         });
         factory.StartServer();
         return factory;
