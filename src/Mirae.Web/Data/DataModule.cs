@@ -18,7 +18,9 @@ public static class DataModule
 
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection("Database"));
         builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection("Seed"));
-        builder.Services.AddDbContextPool<AppDbContext>(db => UseProvider(db, options.Provider, connectionString));
+        // Features may watch saves (IInterceptor singletons, e.g. the directory's facet cache).
+        builder.Services.AddDbContextPool<AppDbContext>((services, db) =>
+            UseProvider(db, options.Provider, connectionString).AddInterceptors(services.GetServices<IInterceptor>()));
 
         builder.Services.AddSingleton<DataProtectionKeyStore>();
         builder.Services.AddDataProtection().SetApplicationName("Mirae");

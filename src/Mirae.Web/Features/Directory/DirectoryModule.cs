@@ -14,6 +14,8 @@ public static class DirectoryModule
     {
         services.AddScoped<ImportDirectory>();
         services.AddScoped<SearchProducts>();
+        services.AddSingleton<FacetCache>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<FacetCache>());
         services.AddScoped<GetProduct>();
         services.AddScoped<GetOrganization>();
         services.AddScoped<RequestMembership>();

@@ -8,7 +8,7 @@ namespace Mirae.Web.Features.Directory;
 /// The directory search: a Korean/English query through the database's own engine (every word must match,
 /// in any order), filters, facet counts over the filtered result, sorting and paging.
 /// </summary>
-public sealed class SearchProducts(AppDbContext db, TimeProvider clock)
+public sealed class SearchProducts(AppDbContext db, FacetCache facetCache, TimeProvider clock)
 {
     public enum Sort
     {
@@ -78,18 +78,25 @@ public sealed class SearchProducts(AppDbContext db, TimeProvider clock)
         var rows = await LoadRowsAsync(db, ids, cancellationToken);
 
         var facets = query.WithFacets
-            ? await FacetsAsync((hits ?? Hits(query, terms, today)).Select(h => h.Product), today, cancellationToken)
+            ? await facetCache.GetOrCountAsync(FacetKey(query, terms, today),
+                () => FacetsAsync(Hits(query, terms, today, ranked: false).Select(h => h.Product), today, cancellationToken))
             : new Facets([], [], [], [], []);
         return new Result(new PagedList<Row>(rows, total, query.Page, query.PageSize), facets, today, exact);
     }
 
+    /// <summary>What the facet counts depend on: the analysed words, the filters and the day (not the page or the order).</summary>
+    private static string FacetKey(Query query, IReadOnlyList<SearchAnalyzer.Term> terms, DateOnly today) =>
+        string.Join('\u001f', [string.Join(' ', terms.Select(t => string.Join('+', t.Tokens) + (t.Prefix ? "*" : ""))),
+            query.Category?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", query.Material ?? "", query.Cert ?? "", query.Region ?? "",
+            query.Target?.ToString() ?? "", today.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+
     /// <summary>The products matching the query's words and filters, with the engine's rank; composable.</summary>
-    private IQueryable<Hit> Hits(Query query, IReadOnlyList<SearchAnalyzer.Term> terms, DateOnly today)
+    private IQueryable<Hit> Hits(Query query, IReadOnlyList<SearchAnalyzer.Term> terms, DateOnly today, bool ranked = true)
     {
         var hits = terms.Count == 0
             ? db.Products.Select(p => new Hit { Product = p, Rank = 0 })
             : from p in db.Products
-              join r in ProductSearch.Match(db, terms) on p.Id equals r.Id
+              join r in ProductSearch.Match(db, terms, ranked) on p.Id equals r.Id
               select new Hit { Product = p, Rank = r.Rank };
 
         if (query.Category is int category)
@@ -136,30 +143,45 @@ public sealed class SearchProducts(AppDbContext db, TimeProvider clock)
         return ids.Select(id => loaded[id] with { Certifications = certificates[id].OrderBy(c => c.Code, StringComparer.Ordinal).ToList() }).ToList();
     }
 
-    /// <summary>Counts over the filtered result, one grouped query per facet.</summary>
-    private async Task<Facets> FacetsAsync(IQueryable<Product> products, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>One facet's count of one value, as the single facet query returns it.</summary>
+    private sealed class FacetCount
     {
-        var categories = await products.GroupBy(p => new { p.Material.CategoryId, p.Material.Category.NameKo, p.Material.Category.NameEn })
-            .Select(g => new { g.Key.CategoryId, g.Key.NameKo, g.Key.NameEn, Count = g.Count() }).ToListAsync(cancellationToken);
-        var materials = await products.GroupBy(p => new { p.Material.Code, p.Material.NameKo, p.Material.NameEn })
-            .Select(g => new { g.Key.Code, g.Key.NameKo, g.Key.NameEn, Count = g.Count() }).ToListAsync(cancellationToken);
-        var certificates = await db.ProductCertificates
-            .Where(c => c.IssuedOn <= today && c.ExpiresOn >= today && products.Any(p => p.Id == c.ProductId))
-            .GroupBy(c => c.Code).Select(g => new { Code = g.Key, Count = g.Select(c => c.ProductId).Distinct().Count() }).ToListAsync(cancellationToken);
-        var regions = await products.Where(p => p.Organization.RegionKo != null)
+        public int Facet { get; init; }
+        /// <summary>The category's id (the other facets' values are text).</summary>
+        public int Id { get; init; }
+        public string? Value { get; init; }
+        public string? LabelKo { get; init; }
+        public string? LabelEn { get; init; }
+        public int Count { get; init; }
+    }
+
+    /// <summary>
+    /// Counts over the filtered result: the five facets in one statement (UNION ALL), so the engine is asked once per
+    /// page instead of five times (the five queries were half of the page's cost, issue 16).
+    /// </summary>
+    private static async Task<Facets> FacetsAsync(IQueryable<Product> products, DateOnly today, CancellationToken cancellationToken)
+    {
+        var categories = products.GroupBy(p => new { p.Material.CategoryId, p.Material.Category.NameKo, p.Material.Category.NameEn })
+            .Select(g => new FacetCount { Facet = 0, Id = g.Key.CategoryId, Value = null, LabelKo = g.Key.NameKo, LabelEn = g.Key.NameEn, Count = g.Count() });
+        var materials = products.GroupBy(p => new { p.Material.Code, p.Material.NameKo, p.Material.NameEn })
+            .Select(g => new FacetCount { Facet = 1, Id = 0, Value = g.Key.Code, LabelKo = g.Key.NameKo, LabelEn = g.Key.NameEn, Count = g.Count() });
+        // From the matching products to their certificates: a correlated EXISTS ran the text match once per certificate
+        // (21 of the page's 25 ms on the demo data, issue 16).
+        var certificates = products.SelectMany(p => p.Certificates.Where(c => c.IssuedOn <= today && c.ExpiresOn >= today))
+            .GroupBy(c => c.Code)
+            .Select(g => new FacetCount { Facet = 2, Id = 0, Value = g.Key, LabelKo = g.Key, LabelEn = g.Key, Count = g.Select(c => c.ProductId).Distinct().Count() });
+        var regions = products.Where(p => p.Organization.RegionKo != null)
             .GroupBy(p => new { p.Organization.RegionKo, p.Organization.RegionEn })
-            .Select(g => new { g.Key.RegionKo, g.Key.RegionEn, Count = g.Count() }).ToListAsync(cancellationToken);
-        var target = await products.GroupBy(p => p.Material.LocalizationTargetYear != null)
-            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+            .Select(g => new FacetCount { Facet = 3, Id = 0, Value = g.Key.RegionKo, LabelKo = g.Key.RegionKo, LabelEn = g.Key.RegionEn ?? g.Key.RegionKo, Count = g.Count() });
+        var target = products.GroupBy(p => p.Material.LocalizationTargetYear != null)
+            .Select(g => new FacetCount { Facet = 4, Id = 0, Value = g.Key ? "true" : "false", LabelKo = "", LabelEn = "", Count = g.Count() });
+        var counts = (await categories.Concat(materials).Concat(certificates).Concat(regions).Concat(target).ToListAsync(cancellationToken))
+            .ToLookup(c => c.Facet, c => new FacetValue(c.Value ?? c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c.LabelKo ?? "", c.LabelEn ?? "", c.Count));
 
         static List<FacetValue> Ordered(IEnumerable<FacetValue> values) =>
             values.OrderByDescending(v => v.Count).ThenBy(v => v.LabelKo, StringComparer.Ordinal).ToList();
 
-        return new Facets(
-            Ordered(categories.Select(c => new FacetValue(c.CategoryId.ToString(System.Globalization.CultureInfo.InvariantCulture), c.NameKo, c.NameEn, c.Count))),
-            Ordered(materials.Select(m => new FacetValue(m.Code, m.NameKo, m.NameEn, m.Count))),
-            Ordered(certificates.Select(c => new FacetValue(c.Code, c.Code, c.Code, c.Count))),
-            Ordered(regions.Select(r => new FacetValue(r.RegionKo!, r.RegionKo!, r.RegionEn ?? r.RegionKo!, r.Count))),
-            target.OrderByDescending(t => t.Key).Select(t => new FacetValue(t.Key ? "true" : "false", "", "", t.Count)).ToList());
+        return new Facets(Ordered(counts[0]), Ordered(counts[1]), Ordered(counts[2]), Ordered(counts[3]),
+            counts[4].OrderByDescending(t => t.Value, StringComparer.Ordinal).ToList());
     }
 }

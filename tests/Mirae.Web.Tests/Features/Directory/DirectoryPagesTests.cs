@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Mirae.Web.Data;
 using Mirae.Web.Tests.Infrastructure;
 
@@ -10,6 +11,30 @@ namespace Mirae.Web.Tests.Features.Directory;
 public sealed class DirectoryPagesTests(Hosts hosts)
 {
     public static TheoryData<DatabaseProvider> Providers => TestDatabase.Providers();
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task FacetCounts_AreKeptForRepeatedSearches_ButAChangeShowsAtOnce(DatabaseProvider provider)
+    {
+        var factory = await hosts.GetAsync(provider);
+        var organization = await DirectoryData.AddOrganizationAsync(factory);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var product = await DirectoryData.AddProductAsync(factory, organization.Id, "뮤뮤캐시 필터", ("ISO11737", today.AddYears(-1), today.AddYears(1)));
+        using var client = factory.CreatePageClient();
+        var url = "/directory?q=" + Uri.EscapeDataString("뮤뮤캐시");
+
+        var (_, before) = await client.GetPageAsync(url);
+        var (_, secondPage) = await client.GetPageAsync(url + "&pageNumber=2"); // the same counts, from the cache
+        using (var scope = factory.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Mirae.Web.Features.Directory.ChangeCertificates>().AddAsync(product, "USP88", today.AddMonths(-1), today.AddYears(2));
+        }
+        var (_, after) = await client.GetPageAsync(url);
+
+        Assert.Contains("cert=ISO11737", before);
+        Assert.DoesNotContain("cert=USP88", before);
+        Assert.Contains("cert=ISO11737", secondPage);
+        Assert.Contains("cert=USP88", after);
+    }
 
     [Theory, MemberData(nameof(Providers))]
     public async Task SearchPage_WorksWithoutJavaScript_WithFacetLinksThatNarrowTheResult(DatabaseProvider provider)
