@@ -56,6 +56,15 @@ public sealed class MiraeFactory(TestDatabase database, IReadOnlyDictionary<stri
 
     public AppDbContext CreateDbContext() => Services.CreateScope().ServiceProvider.GetRequiredService<AppDbContext>();
 
+    /// <summary>Starts the real Kestrel server on a free loopback port (instead of the in-memory test server) and returns its address.</summary>
+    public Uri StartKestrel()
+    {
+        UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+        return new Uri(Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First());
+    }
+
     public static async Task<MiraeFactory> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var factory = new MiraeFactory(await TestDatabase.CreateAsync(provider), settings);

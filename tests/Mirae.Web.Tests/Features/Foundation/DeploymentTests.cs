@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Mirae.Web.Data;
 using Mirae.Web.Tests.Infrastructure;
 
@@ -25,10 +22,8 @@ public sealed class DeploymentTests
             ["Site:KnownProxies:0"] = knownProxy,
             ["AllowedHosts"] = "mirae.example.kr;127.0.0.1",
         });
-        factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return (factory, new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(address) });
+        var address = factory.StartKestrel();
+        return (factory, new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = address });
     }
 
     [Fact]

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Mirae.Web.Data;
@@ -33,9 +31,7 @@ public sealed class ScaleOutTests
             ["Site:KnownProxies:0"] = "127.0.0.1",
             ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information", // which instance served what
         }, ownsDatabase);
-        factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        factory.StartServer();
-        return (factory, new Uri(factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()));
+        return (factory, factory.StartKestrel());
     }
 
     [Fact]
