@@ -6,9 +6,9 @@ using Microsoft.Extensions.Localization;
 
 namespace Mirae.Web.Features.Accounts;
 
-/// <summary>The page the sign-up e-mail links to: one button confirms the address, then the member signs in.</summary>
+/// <summary>The page the sign-up e-mail links to: one button confirms the address and signs the member in (the link proves the address is theirs).</summary>
 [AllowAnonymous]
-public sealed class ConfirmEmailModel(RegisterMember register, UserManager<AppUser> users, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ConfirmEmailModel(RegisterMember register, UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "user")]
     public Guid? UserId { get; set; }
@@ -27,7 +27,7 @@ public sealed class ConfirmEmailModel(RegisterMember register, UserManager<AppUs
             ModelState.AddModelError("", text["ConfirmEmail.Invalid"]);
             return Page();
         }
-        TempData["Flash"] = "ConfirmEmail.Done";
-        return RedirectToPage("/Accounts/SignIn", new { email = (await users.FindByIdAsync(id.ToString()))!.Email });
+        await signIn.SignInAsync((await users.FindByIdAsync(id.ToString()))!, isPersistent: false);
+        return Redirect("/");
     }
 }

@@ -75,7 +75,7 @@ public sealed class RegisterModel(RegisterMember register) : PageModel
             return Page();
         }
         TempData["Flash"] = "Register.CheckEmail"; // the same for an address that has an account
-        return RedirectToPage("/Accounts/SignIn", new { email = Input.Email });
+        return RedirectToPage("/Accounts/SignIn"); // no address in the URL, where logs and referrers would keep it
     }
 
     private void AddErrors(IEnumerable<KeyValuePair<string, string>> errors)
