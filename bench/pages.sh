@@ -38,6 +38,7 @@ PAGES=(
   "directory page, q=배지|/directory?q=$Q|"
   "directory page, 30 material queries × 3 pages × 2 orders|/directory|$ROOT/bench/pages/mix.lua"
   "directory page, no query|/directory|"
+  "directory page, certificate filter|/directory?cert=ISO9001|"
   "products API, q=배지|/api/v1/products?q=$Q|"
   "call list|/calls|"
   "product page|/directory/products/$PRODUCT|"
