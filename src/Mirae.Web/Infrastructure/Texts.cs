@@ -52,10 +52,14 @@ public sealed class SiteTexts : IStringLocalizer
     public LocalizedString this[string name] =>
         Find(name) is { } value ? new LocalizedString(name, value) : new LocalizedString(name, name, resourceNotFound: true);
 
+    /// <summary>The text with its arguments; in Korean, each particle written with both forms follows the noun before it (<see cref="Particles"/>).</summary>
     public LocalizedString this[string name, params object[] arguments] =>
         Find(name) is { } value
-            ? new LocalizedString(name, string.Format(CultureInfo.CurrentCulture, value, arguments))
+            ? new LocalizedString(name, Korean(string.Format(CultureInfo.CurrentCulture, value, arguments)))
             : new LocalizedString(name, string.Format(CultureInfo.CurrentCulture, name, arguments), resourceNotFound: true);
+
+    private static string Korean(string text) =>
+        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ko" ? Particles.Fix(text) : text;
 
     public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) =>
         _owner.Keys.Order(StringComparer.Ordinal).Select(key => this[key]);

@@ -87,7 +87,7 @@ public sealed class RegistrationTests(Hosts hosts)
     [Theory]
     [InlineData("124-81-00999", "사업자등록번호가 올바르지 않습니다")]
     [InlineData("12481", "사업자등록번호가 올바르지 않습니다")]
-    [InlineData("", "사업자등록번호을(를) 입력해 주세요")]
+    [InlineData("", "사업자등록번호를 입력해 주세요")]
     public async Task RegisterCompanyMember_WithBadBusinessNumber_ShowsTheErrorAndSavesNothing(string number, string message)
     {
         var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);

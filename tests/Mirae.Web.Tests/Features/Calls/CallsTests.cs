@@ -141,7 +141,7 @@ public sealed class CallsTests(Hosts hosts)
         using var extendClosed = await staff.SubmitAsync(url, new Dictionary<string, string> { ["Extension.NewClosesAt"] = later, ["Extension.Reason"] = "다시" }, url + "?handler=Extend");
         var ended = await visitor.Http.GetFromJsonAsync<JsonElement>($"/api/v1/calls/{id}");
 
-        Assert.Contains("연장 사유을(를) 입력해 주세요", await noReason.Content.ReadAsStringAsync());
+        Assert.Contains("연장 사유를 입력해 주세요", await noReason.Content.ReadAsStringAsync());
         Assert.Contains("새 마감 일시는 지금과 현재 마감 일시보다 뒤여야 합니다", await notLater.Content.ReadAsStringAsync());
         Assert.Equal(url, PageClient.RedirectPath(extended));
         Assert.Contains("설명회 일정 변경", page);
