@@ -56,7 +56,11 @@ public sealed class ProductInput
 public sealed class EditProductModel(AppDbContext db, IAuthorizationService authorization, SaveProduct save, ChangeCertificates certificates,
     ChangeDocuments documents, SearchProducts search, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
 {
-    [BindProperty]
+    /// <summary>
+    /// The details form. Named, so that the certificate and document forms (which post no <c>Input.*</c>) leave it
+    /// unbound: unnamed, MVC bound it from the form's root and reported its fields as missing (issue 17.4).
+    /// </summary>
+    [BindProperty(Name = "Input")]
     public ProductInput Input { get; set; } = new();
 
     public Product Product { get; private set; } = null!;

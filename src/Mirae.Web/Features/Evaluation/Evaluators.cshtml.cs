@@ -50,7 +50,7 @@ public sealed class EvaluatorsModel(EvaluatorPool pool, PublicSite site, IString
         public string? Relations { get; set; }
     }
 
-    [BindProperty]
+    [BindProperty(Name = "Invite")] // named: the page's other forms leave it unbound (issue 17.4)
     public InviteForm Invite { get; set; } = new();
 
     public IReadOnlyList<EvaluatorPool.Row> Rows { get; private set; } = [];

@@ -50,7 +50,7 @@ public sealed class SelectionPageModel(SelectUnderBudget select, IStringLocalize
         public string? Note { get; set; }
     }
 
-    [BindProperty]
+    [BindProperty(Name = "Input")] // named: the page's other forms leave it unbound (issue 17.4)
     public InputForm Input { get; set; } = new();
 
     public SelectUnderBudget.Board Board { get; private set; } = null!;

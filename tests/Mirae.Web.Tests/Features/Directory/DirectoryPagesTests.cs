@@ -37,6 +37,30 @@ public sealed class DirectoryPagesTests(Hosts hosts)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task EditProduct_ARefusedUploadOrCertificate_NamesOnlyItsOwnProblem(DatabaseProvider provider)
+    {
+        var factory = await hosts.GetAsync(provider);
+        var organization = await DirectoryData.AddOrganizationAsync(factory);
+        var product = await DirectoryData.AddProductAsync(factory, organization.Id);
+        var (client, _) = await DirectoryData.SignedInMemberOfAsync(factory, organization.Id);
+        using var _ = client;
+        var edit = $"/directory/products/{product}/edit";
+
+        using var upload = await client.SubmitFilesAsync(edit, new Dictionary<string, (string, byte[])> { ["file"] = ("virus.pdf", Files.Exe()) },
+            new Dictionary<string, string> { ["kind"] = "CertificateOfAnalysis" }, edit + "?handler=Upload");
+        using var certificate = await client.SubmitAsync(edit,
+            new Dictionary<string, string> { ["code"] = "ISO9001", ["issuedOn"] = "2026-05-01", ["expiresOn"] = "2026-01-01" }, edit + "?handler=AddCertificate");
+
+        foreach (var html in new[] { WebUtility.HtmlDecode(await upload.Content.ReadAsStringAsync()), WebUtility.HtmlDecode(await certificate.Content.ReadAsStringAsync()) })
+        {
+            Assert.Contains("data-testid=\"form-errors\"", html);
+            Assert.DoesNotContain("제품 코드를 입력해 주세요", html);
+            Assert.DoesNotContain("제품명(국문)을 입력해 주세요", html);
+            Assert.DoesNotContain("원부자재 품목을 입력해 주세요", html);
+        }
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task SearchPage_WorksWithoutJavaScript_WithFacetLinksThatNarrowTheResult(DatabaseProvider provider)
     {
         using var client = (await hosts.GetDemoAsync(provider)).CreatePageClient();

@@ -17,6 +17,25 @@ public sealed class ArchitectureTests
                 && !f.Contains($"{Path.DirectorySeparatorChar}Accounts{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}Audit{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 
+    /// <summary>
+    /// A form bound as a page property on a page with several POST handlers is named (<c>[BindProperty(Name = …)]</c>):
+    /// unnamed, the other handlers' posts bind it from the form's root and report its fields as missing (issue 17.4).
+    /// </summary>
+    [Fact]
+    public void PagesWithSeveralForms_NameTheFormsTheyBindAsProperties()
+    {
+        var unnamed = typeof(Program).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(Microsoft.AspNetCore.Mvc.RazorPages.PageModel))
+                && t.GetMethods().Count(m => m.Name.StartsWith("OnPost", StringComparison.Ordinal)) > 1)
+            .SelectMany(t => t.GetProperties().Select(p => (Page: t, Property: p, Bind: p.GetCustomAttribute<Microsoft.AspNetCore.Mvc.BindPropertyAttribute>())))
+            .Where(x => x.Bind is not null && x.Bind.Name is null && x.Property.PropertyType.IsClass && x.Property.PropertyType != typeof(string)
+                && !typeof(System.Collections.IEnumerable).IsAssignableFrom(x.Property.PropertyType))
+            .Select(x => $"{x.Page.Name}.{x.Property.Name}")
+            .ToList();
+
+        Assert.Empty(unnamed);
+    }
+
     [Fact]
     public void Entities_DoNotDependOnAspNetCore()
     {
