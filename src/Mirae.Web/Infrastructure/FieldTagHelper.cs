@@ -116,3 +116,19 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> text, HtmlEn
 
     private string E(string value) => encoder.Encode(value);
 }
+
+/// <summary>
+/// Every form is checked by the site, in the reader's language (the field's own message and the summary): the browser's
+/// bubbles (in the browser's language, one field at a time) are switched off with <c>novalidate</c> (issue 17.8).
+/// </summary>
+[HtmlTargetElement("form")]
+public sealed class SiteValidatedFormTagHelper : TagHelper
+{
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        if (!output.Attributes.ContainsName("novalidate"))
+        {
+            output.Attributes.Add(new TagHelperAttribute("novalidate", null, HtmlAttributeValueStyle.Minimized));
+        }
+    }
+}

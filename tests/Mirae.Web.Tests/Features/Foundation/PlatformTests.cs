@@ -47,6 +47,34 @@ public sealed class PlatformTests(Hosts hosts)
     }
 
     [Fact]
+    public async Task LanguageSwitch_OnANotFoundPage_ComesBackToTheAddressAskedFor()
+    {
+        using var client = (await hosts.GetAsync(DatabaseProvider.Sqlite)).CreatePageClient();
+
+        var (status, html) = await client.GetPageAsync("/no-such-page?x=1");
+        var returnUrl = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, "name=\"returnUrl\" value=\"([^\"]*)\"").Groups[1].Value);
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, status);
+        Assert.Equal("/no-such-page?x=1", returnUrl); // was /error/404 (issue 17.8)
+    }
+
+    [Fact]
+    public async Task EveryForm_IsValidatedByTheSite_NotByTheBrowsersBubbles()
+    {
+        var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
+        using var staff = await ProgramData.SignedInProgramManagerAsync(factory);
+        var forms = new List<string>();
+        foreach (var url in new[] { "/", "/account/sign-in", "/account/register?kind=company", "/admin/calls", "/admin/calls/new", "/admin/users" })
+        {
+            var (_, html) = await staff.GetPageAsync(url);
+            forms.AddRange(System.Text.RegularExpressions.Regex.Matches(html, "<form[^>]*>").Select(m => url + " " + m.Value));
+        }
+
+        Assert.NotEmpty(forms);
+        Assert.All(forms, form => Assert.Contains("novalidate", form, StringComparison.Ordinal)); // the call and role forms lacked it (issue 17.8)
+    }
+
+    [Fact]
     public async Task LanguageSwitch_WithForeignReturnUrl_StaysOnSite()
     {
         using var client = (await hosts.GetAsync(DatabaseProvider.Sqlite)).CreatePageClient();
