@@ -17,8 +17,9 @@ public sealed class EvaluationJourneyTests(BrowserFixture fixture)
         var scored = await DirectoryData.AddOrganizationAsync(fixture.Factory, "뮤뮤평가대상(주)");
         await EvaluationData.UnderEvaluationAsync(fixture.Factory, callId, conflicted.Id, 40_000_000, Field);
         await EvaluationData.UnderEvaluationAsync(fixture.Factory, callId, scored.Id, 60_000_000, Field);
-        var (_, token) = await EvaluationData.InviteAsync(fixture.Factory, "브라우저위원", fields: [Field]);
-        var evaluatorMember = await Members.RegisterAsync(fixture.Factory);
+        var expertEmail = Members.UniqueEmail("expert");
+        var (_, token) = await EvaluationData.InviteAsync(fixture.Factory, "브라우저위원", fields: [Field], email: expertEmail);
+        var evaluatorMember = await Members.RegisterAsync(fixture.Factory, expertEmail);
 
         // The expert opens the sign-up link signed in and joins the pool.
         var expert = await PageChecks.OpenAsync(fixture);

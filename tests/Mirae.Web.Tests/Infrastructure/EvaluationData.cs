@@ -38,10 +38,11 @@ public static class EvaluationData
 
     /// <summary>An evaluator in the pool (not joined yet) and the token of their sign-up link.</summary>
     public static async Task<(int Id, string Token)> InviteAsync(MiraeFactory factory, string name = "김평가", string? affiliationNumber = null,
-        IReadOnlyList<HistoryEntry>? history = null, IReadOnlyList<string>? relations = null, IReadOnlyList<string>? fields = null, string affiliation = "뮤뮤대학교")
+        IReadOnlyList<HistoryEntry>? history = null, IReadOnlyList<string>? relations = null, IReadOnlyList<string>? fields = null, string affiliation = "뮤뮤대학교",
+        string? email = null)
     {
         using var scope = factory.Services.CreateScope();
-        var email = Members.UniqueEmail("evaluator");
+        email ??= Members.UniqueEmail("evaluator");
         var token = await scope.ServiceProvider.GetRequiredService<EvaluatorPool>()
             .InviteAsync(email, name, affiliation, affiliationNumber, fields ?? [], history ?? [], relations ?? [], CancellationToken.None);
         var id = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Evaluators.Where(e => e.Email == email).Select(e => e.Id).SingleAsync();
@@ -52,8 +53,9 @@ public static class EvaluationData
     public static async Task<(PageClient Client, int EvaluatorId)> SignedInEvaluatorAsync(MiraeFactory factory, string name = "김평가",
         string? affiliationNumber = null, IReadOnlyList<HistoryEntry>? history = null, IReadOnlyList<string>? fields = null)
     {
-        var (id, token) = await InviteAsync(factory, name, affiliationNumber, history, fields: fields);
-        var member = await Members.RegisterAsync(factory);
+        var email = Members.UniqueEmail("evaluator");
+        var (id, token) = await InviteAsync(factory, name, affiliationNumber, history, fields: fields, email: email);
+        var member = await Members.RegisterAsync(factory, email); // the invitation is for the address it was sent to
         var client = await factory.SignedInClientAsync(member.Email!);
         using var joined = await client.SubmitAsync($"/evaluators/join/{token}", new Dictionary<string, string> { ["token"] = token });
         Assert.Equal("/evaluations", PageClient.RedirectPath(joined));

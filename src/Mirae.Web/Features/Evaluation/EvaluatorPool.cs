@@ -62,6 +62,11 @@ public sealed class EvaluatorPool(AppDbContext db, AuditLog audit, UserManager<A
         }
         evaluator.Join(token, userId, clock.GetUtcNow());
         var user = await users.FindByIdAsync(userId.ToString()) ?? throw new NotFoundException("user");
+        // The link is for the address it was sent to (whose account confirmed it), not for whoever holds it (issue 17.3).
+        if (!string.Equals(user.Email?.Trim(), evaluator.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DomainException("evaluator.invitation-other-email", "Evaluator.InvitationOtherEmail", ProblemKind.Forbidden);
+        }
         if (!await users.IsInRoleAsync(user, Roles.Evaluator))
         {
             var added = await users.AddToRoleAsync(user, Roles.Evaluator);

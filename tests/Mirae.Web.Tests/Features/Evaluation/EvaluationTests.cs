@@ -54,7 +54,10 @@ public sealed class EvaluationTests(Hosts hosts)
         {
             ["Invite.Email"] = Members.UniqueEmail("expert"), ["Invite.Name"] = "박전문", ["Invite.History"] = "작년 | 아무개",
         }, "/admin/evaluators?handler=Invite");
-        var member = await Members.RegisterAsync(factory);
+        var stranger = await Members.RegisterAsync(factory);
+        using var strangerClient = await factory.SignedInClientAsync(stranger.Email!);
+        using var notTheirs = await strangerClient.SubmitAsync($"/evaluators/join/{link}", new Dictionary<string, string> { ["token"] = link });
+        var member = await Members.RegisterAsync(factory, email);
         using var client = await factory.SignedInClientAsync(member.Email!);
         var (beforeStatus, _) = await client.GetPageAsync("/evaluations");
         using var wrong = await client.SubmitAsync("/evaluators/join/abc", new Dictionary<string, string> { ["token"] = "abc" });
@@ -67,6 +70,7 @@ public sealed class EvaluationTests(Hosts hosts)
         Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
         Assert.Contains("id=\"Invite_History-error\"", await badHistory.Content.ReadAsStringAsync());
         Assert.NotEqual(HttpStatusCode.OK, beforeStatus);
+        Assert.Contains("이 초대는 다른 이메일 주소로 보낸 것입니다", await notTheirs.Content.ReadAsStringAsync()); // issue 17.3
         Assert.Contains("초대 링크가 올바르지 않거나", await wrong.Content.ReadAsStringAsync());
         Assert.Equal("/evaluations", PageClient.RedirectPath(joined));
         Assert.Equal(HttpStatusCode.OK, afterStatus);
