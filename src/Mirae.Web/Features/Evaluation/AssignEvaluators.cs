@@ -139,8 +139,11 @@ public sealed class AssignEvaluators(AppDbContext db, AuditLog audit, Notify not
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Reminds every evaluator with an unsubmitted, unconflicted assignment; returns how many were reminded.</summary>
-    public async Task<int> RemindAsync(int callId, CancellationToken cancellationToken)
+    /// <summary>Who was reminded (a notification and its e-mail), and how many late evaluators have no account yet to remind.</summary>
+    public sealed record Reminded(int Notified, int NotJoined);
+
+    /// <summary>Reminds every evaluator with an unsubmitted, unconflicted assignment; says how many were reminded and how many could not be.</summary>
+    public async Task<Reminded> RemindAsync(int callId, CancellationToken cancellationToken)
     {
         var panel = await RequirePanelAsync(callId, cancellationToken);
         panel.EnsureOpen();
@@ -152,7 +155,8 @@ public sealed class AssignEvaluators(AppDbContext db, AuditLog audit, Notify not
         var recipients = late.Select(a => a.Evaluator.UserId).OfType<Guid>().Distinct().ToList();
         await notify.AddAsync(recipients, $"panel:{panel.Id}:remind:{now.ToUnixTimeSeconds()}", "Notification.EvaluationReminder", "/evaluations", [title], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return recipients.Count;
+        // Invited but not joined: no account to notify; "0명" alone read as if nobody were late (issue 17.2).
+        return new Reminded(recipients.Count, late.Where(a => a.Evaluator.UserId is null).Select(a => a.EvaluatorId).Distinct().Count());
     }
 
     /// <summary>Ends scoring: unsubmitted assignments stay unscored; the scores are unsealed for staff and the selection can run.</summary>

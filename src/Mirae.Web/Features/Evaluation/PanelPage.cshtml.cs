@@ -59,7 +59,9 @@ public sealed class PanelPageModel(SelectUnderBudget select, AssignEvaluators as
         }, cancellationToken);
 
     public Task<IActionResult> OnPostRemindAsync(int id, CancellationToken cancellationToken) =>
-        RunAsync(id, async () => text["Panel.Reminded", await assign.RemindAsync(id, cancellationToken)].Value, cancellationToken);
+        RunAsync(id, async () => await assign.RemindAsync(id, cancellationToken) is var reminded && reminded.NotJoined > 0
+            ? text["Panel.RemindedNotJoined", reminded.Notified, reminded.NotJoined].Value
+            : text["Panel.Reminded", reminded.Notified].Value, cancellationToken);
 
     public Task<IActionResult> OnPostCloseAsync(int id, CancellationToken cancellationToken) =>
         RunAsync(id, async () =>

@@ -37,6 +37,28 @@ public sealed class EvaluationTests(Hosts hosts)
     }
 
     [Fact]
+    public async Task Reminder_CountsTheEvaluatorsItReached_AndNamesThoseNotYetJoined()
+    {
+        var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
+        var category = "rem-" + Guid.NewGuid().ToString("N")[..8];
+        var callId = await ProgramData.AddCallAsync(factory);
+        var organization = await DirectoryData.AddOrganizationAsync(factory, "뮤뮤독촉(주)");
+        await EvaluationData.UnderEvaluationAsync(factory, callId, organization.Id, 50_000_000, category);
+        var (joined, _) = await EvaluationData.SignedInEvaluatorAsync(factory, "가입위원", fields: [category]);
+        using var __ = joined;
+        await EvaluationData.InviteAsync(factory, "미가입위원", fields: [category]);
+        using var staff = await ProgramData.SignedInProgramManagerAsync(factory);
+        var panel = $"/admin/calls/{callId}/evaluation";
+        await EvaluationData.OpenPanelAsync(staff, callId, 2);
+        using var auto = await staff.SubmitAsync(panel, [], panel + "?handler=Auto");
+
+        using var reminded = await staff.SubmitAsync(panel, [], panel + "?handler=Remind");
+        var (_, page) = await staff.GetPageAsync(panel);
+
+        Assert.Contains("1명에게 독촉 알림을 보냈습니다. 아직 가입하지 않은 1명은", System.Net.WebUtility.HtmlDecode(page)); // was "0명" or "1명" alone (issue 17.2)
+    }
+
+    [Fact]
     public async Task Invitation_MakesTheSignedInMemberAnEvaluatorOnce_AndABadOrUsedLinkIsRefused()
     {
         var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
