@@ -8,6 +8,10 @@ public enum NavAudience
 {
     Everyone,
     CompanyMembers,
+    /// <summary>Members who act for a buyer (an approved membership).</summary>
+    BuyerMembers,
+    /// <summary>Members who act for a supplier (an approved membership).</summary>
+    SupplierMembers,
     ProgramStaff,
     Evaluators,
     Administrators,
@@ -38,6 +42,8 @@ public sealed class SiteNavigation(IEnumerable<NavEntry> entries)
     {
         NavAudience.Everyone => true,
         NavAudience.CompanyMembers => user.IsInRole(Roles.CompanyMember),
+        NavAudience.BuyerMembers => user.HasClaim(AppClaims.ActsFor, "Buyer"),
+        NavAudience.SupplierMembers => user.HasClaim(AppClaims.ActsFor, "Supplier"),
         NavAudience.ProgramStaff => user.IsProgramStaff(),
         NavAudience.Evaluators => user.IsInRole(Roles.Evaluator),
         NavAudience.Administrators => user.IsInRole(Roles.Administrator),

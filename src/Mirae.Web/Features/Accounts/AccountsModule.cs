@@ -77,14 +77,30 @@ public static class AppClaims
 {
     public const string DisplayName = "mirae:display_name";
     public const string MustChangePassword = "mirae:must_change_password";
+    /// <summary>The kinds of organization the member acts for (approved memberships): "Supplier", "Buyer", "Institution".</summary>
+    public const string ActsFor = "mirae:acts_for";
 }
 
-public sealed class AppUserClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options)
+/// <summary>
+/// Adds claims a feature knows about the member (e.g. the kinds of organization they act for). The principal is made
+/// again on every request (the security stamp is checked every time), so these claims are never older than the request.
+/// </summary>
+public interface IMemberClaimsSource
+{
+    Task AddClaimsAsync(Guid userId, ClaimsIdentity identity);
+}
+
+public sealed class AppUserClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options,
+    IEnumerable<IMemberClaimsSource> sources)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole<Guid>>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
+        foreach (var source in sources)
+        {
+            await source.AddClaimsAsync(user.Id, identity);
+        }
         identity.AddClaim(new Claim(AppClaims.DisplayName, user.DisplayName));
         if (user.MustChangePassword)
         {

@@ -15,6 +15,7 @@ public static class DirectoryModule
         services.AddScoped<ImportDirectory>();
         services.AddScoped<SearchProducts>();
         services.AddSingleton<FacetCache>();
+        services.AddScoped<Accounts.IMemberClaimsSource, MembershipClaims>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<FacetCache>());
         services.AddScoped<GetProduct>();
         services.AddScoped<GetOrganization>();

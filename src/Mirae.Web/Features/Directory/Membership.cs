@@ -115,3 +115,15 @@ public sealed class OrganizationMembershipConfiguration : IEntityTypeConfigurati
         builder.HasIndex(m => new { m.Status, m.RequestedAt });
     }
 }
+
+/// <summary>The kinds of organization a member acts for, as claims: the navigation shows buyers' and suppliers' pages to them alone.</summary>
+public sealed class MembershipClaims(Data.AppDbContext db) : Accounts.IMemberClaimsSource
+{
+    public async Task AddClaimsAsync(Guid userId, System.Security.Claims.ClaimsIdentity identity)
+    {
+        foreach (var kind in (await db.OrganizationsOfAsync(userId)).Select(o => o.Kind).Distinct())
+        {
+            identity.AddClaim(new System.Security.Claims.Claim(Accounts.AppClaims.ActsFor, kind.ToString()));
+        }
+    }
+}

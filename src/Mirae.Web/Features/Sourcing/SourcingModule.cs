@@ -31,9 +31,9 @@ public static class SourcingModule
         services.AddNavigation(
             new NavEntry("Nav.Needs", "/needs", 130, NavAudience.Everyone),
             new NavEntry("Nav.Consultations", "/consultations", 140, NavAudience.Everyone),
-            new NavEntry("Nav.Qualifications", "/my/qualifications", 220, NavAudience.CompanyMembers),
-            new NavEntry("Nav.Changes", "/my/changes", 230, NavAudience.CompanyMembers),
-            new NavEntry("Nav.SupplierNeeds", "/my/needs", 240, NavAudience.CompanyMembers),
+            new NavEntry("Nav.Qualifications", "/my/qualifications", 220, NavAudience.BuyerMembers),
+            new NavEntry("Nav.Changes", "/my/changes", 230, NavAudience.SupplierMembers),
+            new NavEntry("Nav.SupplierNeeds", "/my/needs", 240, NavAudience.SupplierMembers),
             new NavEntry("Nav.AdminConsultations", "/admin/consultations", 340, NavAudience.ProgramStaff),
             new NavEntry("Nav.Localization", "/admin/localization", 350, NavAudience.ProgramStaff));
         services.AddSeed("sourcing.demo", SeedKind.Demo, 500, c => DemoSourcing.SeedAsync(c.Db, c.Clock));

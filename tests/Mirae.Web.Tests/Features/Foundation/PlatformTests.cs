@@ -58,6 +58,33 @@ public sealed class PlatformTests(Hosts hosts)
         Assert.Equal("/no-such-page?x=1", returnUrl); // was /error/404 (issue 17.8)
     }
 
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Navigation_ShowsBuyersAndSuppliersOnlyTheirPages_AndACitizenIsToldWhoMayApply(DatabaseProvider provider)
+    {
+        var factory = await hosts.GetAsync(provider);
+        var supplier = await DirectoryData.AddOrganizationAsync(factory, "뮤뮤길안내공급(주)");
+        var buyer = await DirectoryData.AddOrganizationAsync(factory, "뮤뮤길안내수요(주)", kind: Mirae.Web.Features.Directory.OrganizationKind.Buyer);
+        var (supplierClient, _) = await DirectoryData.SignedInMemberOfAsync(factory, supplier.Id);
+        var (buyerClient, _) = await DirectoryData.SignedInMemberOfAsync(factory, buyer.Id);
+        using var citizen = await factory.SignedInClientAsync((await Members.RegisterAsync(factory)).Email!);
+        var callId = await ProgramData.AddCallAsync(factory);
+
+        var (_, supplierHome) = await supplierClient.GetPageAsync("/");
+        var (_, buyerHome) = await buyerClient.GetPageAsync("/");
+        var (qualificationsStatus, _) = await buyerClient.GetPageAsync("/my/qualifications");
+        var (_, call) = await citizen.GetPageAsync($"/calls/{callId}");
+
+        Assert.DoesNotContain("href=\"/my/qualifications\"", supplierHome); // a 403 for suppliers (issue 17.5)
+        Assert.Contains("href=\"/my/changes\"", supplierHome);
+        Assert.Contains("href=\"/my/qualifications\"", buyerHome);
+        Assert.DoesNotContain("href=\"/my/changes\"", buyerHome);
+        Assert.Equal(HttpStatusCode.OK, qualificationsStatus);
+        Assert.DoesNotContain("data-testid=\"apply\"", call);
+        Assert.Contains("기업 회원으로 가입하고 소속 기업의 승인을 받은 뒤 신청할 수 있습니다", call);
+        supplierClient.Dispose();
+        buyerClient.Dispose();
+    }
+
     [Fact]
     public async Task EveryForm_IsValidatedByTheSite_NotByTheBrowsersBubbles()
     {
