@@ -122,7 +122,9 @@ public sealed class MustChangePasswordFilter : IAsyncPageFilter
         if (context.HttpContext.User.HasClaim(AppClaims.MustChangePassword, "true")
             && !Allowed.Contains(context.ActionDescriptor.ViewEnginePath, StringComparer.Ordinal))
         {
-            context.Result = new Microsoft.AspNetCore.Mvc.RedirectToPageResult("/Accounts/ChangePassword");
+            var request = context.HttpContext.Request;
+            var wanted = HttpMethods.IsGet(request.Method) ? request.PathBase + request.Path + request.QueryString : null;
+            context.Result = new Microsoft.AspNetCore.Mvc.RedirectToPageResult("/Accounts/ChangePassword", new { returnUrl = wanted?.ToString() });
             return;
         }
         await next();

@@ -30,6 +30,10 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
 
     public bool Required => User.HasClaim(AppClaims.MustChangePassword, "true");
 
+    /// <summary>Where the member was going when the forced change stopped them; they land there once it is done (issue 17.6).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     public void OnGet()
     {
     }
@@ -58,6 +62,6 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
         await users.UpdateAsync(user);
         await signIn.RefreshSignInAsync(user);
         TempData["Flash"] = "ChangePassword.Done";
-        return RedirectToPage();
+        return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage();
     }
 }

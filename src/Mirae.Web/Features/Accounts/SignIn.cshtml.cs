@@ -70,7 +70,7 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
         }
         if (user.MustChangePassword)
         {
-            return RedirectToPage("/Accounts/ChangePassword");
+            return RedirectToPage("/Accounts/ChangePassword", new { returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
         }
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }

@@ -112,16 +112,19 @@ public sealed partial class AdministrationTests(Hosts hosts)
 
         using var signedIn = await client.SignInAsync(MiraeFactory.AdminEmail, password);
         using var elsewhere = await client.Http.GetAsync("/admin/users");
-        using var changed = await client.SubmitAsync("/account/change-password", new Dictionary<string, string>
+        var changeUrl = elsewhere.Headers.Location!.OriginalString;
+        using var changed = await client.SubmitAsync(changeUrl, new Dictionary<string, string>
         {
             ["Input.CurrentPassword"] = password, ["Input.NewPassword"] = "new-admin-pass-9!", ["Input.ConfirmPassword"] = "new-admin-pass-9!",
+            ["returnUrl"] = "/admin/users",
         });
         using var afterwards = await client.Http.GetAsync("/admin/users");
 
         Assert.Equal(20, password.Length);
         Assert.Equal("/account/change-password", PageClient.RedirectPath(signedIn));
         Assert.Equal("/account/change-password", PageClient.RedirectPath(elsewhere));
-        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Contains("returnUrl=%2Fadmin%2Fusers", changeUrl, StringComparison.Ordinal);
+        Assert.Equal("/admin/users", PageClient.RedirectPath(changed)); // lands where they were going (issue 17.6)
         Assert.Equal(HttpStatusCode.OK, afterwards.StatusCode);
         Assert.False((await factory.CreateDbContext().Users.SingleAsync(u => u.Email == MiraeFactory.AdminEmail)).MustChangePassword);
     }
