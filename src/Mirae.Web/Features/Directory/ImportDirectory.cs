@@ -7,7 +7,7 @@ using Mirae.Web.Features.Accounts;
 namespace Mirae.Web.Features.Directory;
 
 /// <summary>
-/// Imports materials.csv, organizations.csv and products.csv (shared/data/IMPORT-FORMAT.md), in that order.
+/// Imports materials.csv, organizations.csv and products.csv (docs/import-format.md), in that order.
 /// Each file is checked whole first: a file with any bad row changes nothing, and every bad row is reported as
 /// <c>file:line: reason</c>. Rows update by key (material_code; business_number; business_number + product_code).
 /// </summary>

@@ -165,7 +165,7 @@ public sealed class ProductCertificate
 {
     public const int ExpiringWithinDays = 90;
 
-    /// <summary>The certification codes the directory knows (IMPORT-FORMAT.md), offered when a supplier adds one.</summary>
+    /// <summary>The certification codes the directory knows (docs/import-format.md), offered when a supplier adds one.</summary>
     public static readonly IReadOnlyList<string> KnownCodes =
         ["ISO9001", "ISO13485", "ISO14001", "ISO10993", "ISO11137", "ISO11607", "ISO15378", "KGMP", "MFDS-BIO-GMP", "USP87", "USP88", "USP665"];
 
