@@ -31,9 +31,10 @@ public sealed class JourneyTests(BrowserFixture fixture)
         await page.GetByLabel("Name").FillAsync("Kim Citizen");
         await page.GetByLabel("Password", new() { Exact = false }).First.FillAsync("journey-pass-7!");
         await page.GetByLabel("Confirm password").FillAsync("journey-pass-7!");
-        await page.ClickAsync("label[for=consent-terms]");
-        await page.ClickAsync("label[for=consent-privacy-required]");
-        await page.ClickAsync("label[for=consent-age-14]");
+        await page.ClickAsync("label[for=consent-all]"); // agree to all checks every box…
+        Assert.True(await page.IsCheckedAsync("#consent-email-news"));
+        await page.ClickAsync("label[for=consent-email-news]"); // …and leaving one out unchecks "all"
+        Assert.False(await page.IsCheckedAsync("#consent-all"));
         Assert.True(await page.IsCheckedAsync("#consent-age-14"));
         Assert.False(await page.IsCheckedAsync("#consent-email-news"));
         await page.ClickAsync("[data-testid=register-submit]");

@@ -60,7 +60,8 @@ public sealed class RegisterModel(RegisterMember register) : PageModel
             return RedirectToPage();
         }
         var command = new RegisterMember.Command(Kind == "company" ? MemberKind.CompanyMember : MemberKind.Citizen, Input.Email, Input.Password,
-            Input.DisplayName, Input.BusinessNumber, Input.CompanyName, Consents.ToHashSet(StringComparer.Ordinal));
+            Input.DisplayName, Input.BusinessNumber, Input.CompanyName,
+            Consents.Contains("all") ? ConsentItems.All.Select(c => c.Kind).ToHashSet(StringComparer.Ordinal) : Consents.ToHashSet(StringComparer.Ordinal));
         // All rule errors at once, together with the form's own, so nobody fixes the form in rounds.
         AddErrors(await register.CheckAsync(command));
         if (!ModelState.IsValid)

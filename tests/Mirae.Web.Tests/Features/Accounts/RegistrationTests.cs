@@ -59,6 +59,22 @@ public sealed class RegistrationTests(Hosts hosts)
         Assert.Equal(["Citizen"], await db.UserRoles.Where(ur => ur.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync());
     }
 
+    [Fact]
+    public async Task Register_WithAgreeToAll_RecordsEveryConsentAsGiven()
+    {
+        var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
+        using var client = factory.CreatePageClient();
+        var email = Members.UniqueEmail("all");
+
+        using var response = await client.SubmitAsync("/account/register?kind=citizen", WithConsents(Form(email), "all"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var db = factory.CreateDbContext();
+        var user = await db.Users.SingleAsync(u => u.Email == email);
+        Assert.All(await db.Consents.Where(c => c.UserId == user.Id).ToListAsync(), c => Assert.True(c.Granted));
+        Assert.Equal(4, await db.Consents.CountAsync(c => c.UserId == user.Id));
+    }
+
     [Theory, MemberData(nameof(Providers))]
     public async Task RegisterCompanyMember_WithValidBusinessNumber_BecomesCompanyMember(DatabaseProvider provider)
     {
