@@ -107,16 +107,18 @@ public sealed partial class RegisterMember(AppDbContext db, UserManager<AppUser>
     }
 
     /// <summary>
-    /// Confirms the address with the code from the e-mail; false for an unknown account or a wrong or expired code (which
-    /// read alike). The confirmation notifications go: they carry codes, and their work is done.
+    /// Confirms the address with the code from the e-mail, once; false for an unknown account, a wrong or expired code, or
+    /// an address already confirmed (which read alike). The confirmation notifications go: they carry codes, and their work is done.
     /// </summary>
     public async Task<bool> ConfirmAsync(Guid userId, string code, CancellationToken cancellationToken)
     {
         var user = code.Length is > 0 and <= 2000 ? await users.FindByIdAsync(userId.ToString()) : null;
-        if (user is null || !(user.EmailConfirmed || (await users.ConfirmEmailAsync(user, code)).Succeeded))
+        // A link works once: an address already confirmed is not confirmed (or signed in) again by any code.
+        if (user is null || user.EmailConfirmed || !(await users.ConfirmEmailAsync(user, code)).Succeeded)
         {
             return false;
         }
+        (await users.UpdateSecurityStampAsync(user)).EnsureSucceeded(); // every other link of this account stops working
         await db.Notifications.Where(n => n.RecipientId == user.Id && n.MessageKey == "Notification.ConfirmEmail").ExecuteDeleteAsync(cancellationToken);
         return true;
     }

@@ -88,10 +88,18 @@ public sealed class RegistrationTests(Hosts hosts)
         var link = await ConfirmationLinkAsync(factory, email);
         using var confirmed = await client.SubmitAsync(link, []);
         var me = await client.Http.GetFromJsonAsync<JsonElement>("/api/v1/me"); // the link signed the member in
+        var userId = me.GetProperty("id").GetString();
+        using var stranger = factory.CreatePageClient();
+        using var reused = await stranger.SubmitAsync(link, []); // a link works once
+        using var anyCode = await stranger.SubmitAsync(link, [], $"/account/confirm-email?user={userId}&code=anything");
+        using var strangerMe = await stranger.Http.GetAsync("/api/v1/me");
 
         Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
         Assert.Contains("이메일 확인을 마쳐야 로그인할 수 있습니다", WebUtility.HtmlDecode(await beforeConfirming.Content.ReadAsStringAsync()));
         Assert.Equal("/", PageClient.RedirectPath(confirmed));
+        Assert.Contains("이미 쓰였습니다", WebUtility.HtmlDecode(await reused.Content.ReadAsStringAsync())); // the page again, with its message
+        Assert.Contains("이미 쓰였습니다", WebUtility.HtmlDecode(await anyCode.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.Unauthorized, strangerMe.StatusCode); // nobody else is signed in as the member
         Assert.Equal("/account/sign-in", registered.Headers.Location?.OriginalString); // no address in the URL
         Assert.False(await factory.CreateDbContext().Notifications.AnyAsync(n => n.Link == link)); // the code does not linger
         Assert.Equal("CompanyMember", me.GetProperty("kind").GetString());
@@ -193,8 +201,8 @@ public sealed class RegistrationTests(Hosts hosts)
         await using var db = factory.CreateDbContext();
         var user = await db.Users.SingleAsync(u => u.Email == email);
 
-        Assert.Contains("확인 링크가 올바르지 않거나 만료되었습니다", WebUtility.HtmlDecode(await tampered.Content.ReadAsStringAsync()));
-        Assert.Contains("확인 링크가 올바르지 않거나 만료되었습니다", WebUtility.HtmlDecode(await unknown.Content.ReadAsStringAsync()));
+        Assert.Contains("확인 링크가 올바르지 않거나 만료되었거나 이미 쓰였습니다", WebUtility.HtmlDecode(await tampered.Content.ReadAsStringAsync()));
+        Assert.Contains("확인 링크가 올바르지 않거나 만료되었거나 이미 쓰였습니다", WebUtility.HtmlDecode(await unknown.Content.ReadAsStringAsync()));
         Assert.False(user.EmailConfirmed);
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         // A new link, unless the first went out in the same minute (one e-mail a minute, so nobody is mail-bombed).
