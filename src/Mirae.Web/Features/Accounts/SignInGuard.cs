@@ -11,7 +11,8 @@ namespace Mirae.Web.Features.Accounts;
 
 /// <summary>
 /// Wrong passwords make the next try wait, longer each time, instead of locking the account: a stranger who types
-/// someone's address cannot keep them out for long, and a guesser slows to one try in 15 minutes. It counts by what was
+/// someone's address cannot keep them out (the waits hold for the addresses that failed), and a guesser slows to one
+/// try in 15 minutes per address, and to one a minute per account across addresses. It counts by what was
 /// typed, never by whether an account exists, so a real and an unknown address answer alike (issue 16).
 /// </summary>
 public sealed class SignInGuard(AppDbContext db, AuditLog audit, TimeProvider clock, IPasswordHasher<AppUser> hasher)
@@ -27,14 +28,21 @@ public sealed class SignInGuard(AppDbContext db, AuditLog audit, TimeProvider cl
 
     private static readonly Lazy<string> UnknownAccountHash = new(() => new PasswordHasher<AppUser>().HashPassword(null!, Guid.NewGuid().ToString()));
 
-    /// <summary>How long the next try must wait (the longest of the three), or null when it may go now.</summary>
+    /// <summary>
+    /// How long the next try must wait (the longest that applies), or null when it may go now. The account's own wait
+    /// (failures from anywhere) holds only for addresses that have failed on it too: guessers spread over many addresses
+    /// are slowed, and the owner signing in from a clean address is not kept out by a stranger.
+    /// </summary>
     public async Task<TimeSpan?> WaitAsync(string email, string? address, CancellationToken cancellationToken)
     {
-        var keys = Keys(email, address).Select(k => k.Key).ToList();
+        var keys = Keys(email, address);
+        var names = keys.Select(k => k.Key).ToList();
         var now = clock.GetUtcNow();
-        var until = await db.SignInThrottles.AsNoTracking().Where(t => keys.Contains(t.Key) && t.BlockedUntil != null)
-            .Select(t => t.BlockedUntil!.Value).ToListAsync(cancellationToken);
-        var longest = until.Count == 0 ? now : until.Max();
+        var throttles = await db.SignInThrottles.AsNoTracking().Where(t => names.Contains(t.Key)).ToDictionaryAsync(t => t.Key, cancellationToken);
+        var failedHere = throttles.TryGetValue(keys[0].Key, out var here) && here.Failures > 0 && now - here.LastFailureAt <= SignInThrottle.QuietReset;
+        var longest = keys.Where(k => k.Rule != Account || failedHere)
+            .Select(k => throttles.TryGetValue(k.Key, out var t) ? t.BlockedUntil : null).OfType<DateTimeOffset>()
+            .DefaultIfEmpty(now).Max();
         return longest > now ? longest - now : null;
     }
 

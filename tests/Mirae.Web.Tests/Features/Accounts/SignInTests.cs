@@ -81,6 +81,25 @@ public sealed class SignInTests(Hosts hosts)
         Assert.Contains(audited, d => d.StartsWith(unknown, StringComparison.Ordinal));
     }
 
+    [Theory, MemberData(nameof(Providers))]
+    public async Task AStrangersFailures_DoNotKeepTheOwnerOut_ButSlowEveryAddressTheyCameFrom(DatabaseProvider provider)
+    {
+        var factory = await hosts.GetAsync(provider);
+        var email = Members.UniqueEmail("owner");
+        using var scope = factory.Services.CreateScope();
+        var guard = scope.ServiceProvider.GetRequiredService<Mirae.Web.Features.Accounts.SignInGuard>();
+
+        for (var i = 0; i < 12; i++)
+        {
+            await guard.FailedAsync(email, $"10.9.{i % 3}.1", CancellationToken.None); // a stranger, from three addresses
+        }
+        var stranger = await guard.WaitAsync(email, "10.9.0.1", CancellationToken.None);
+        var owner = await guard.WaitAsync(email, "192.0.2.7", CancellationToken.None);
+
+        Assert.NotNull(stranger); // the account's wait (12 failures from anywhere) holds where failures came from
+        Assert.Null(owner); // and not for the owner's clean address
+    }
+
     [Fact]
     public void Waits_GrowWithEachFailure_UpToTheLongest()
     {
