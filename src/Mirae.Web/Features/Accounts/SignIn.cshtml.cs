@@ -50,7 +50,7 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
             return Page();
         }
         var user = await users.FindByEmailAsync(email);
-        if (!await guard.CheckPasswordAsync(users, user, Input.Password))
+        if (!await guard.CheckPasswordAsync(user, Input.Password))
         {
             await guard.FailedAsync(email, address, cancellationToken);
             ModelState.AddModelError("", text["SignIn.Failed"]);

@@ -15,7 +15,7 @@ namespace Mirae.Web.Features.Accounts;
 /// try in 15 minutes per address, and to one a minute per account across addresses. It counts by what was
 /// typed, never by whether an account exists, so a real and an unknown address answer alike (issue 16).
 /// </summary>
-public sealed class SignInGuard(AppDbContext db, AuditLog audit, TimeProvider clock, IPasswordHasher<AppUser> hasher)
+public sealed class SignInGuard(AppDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock, IPasswordHasher<AppUser> hasher)
 {
     /// <summary>One way of counting: failures free of any wait, the first wait, and the longest.</summary>
     public sealed record Rule(string Kind, int FreeFailures, TimeSpan FirstWait, TimeSpan LongestWait);
@@ -47,7 +47,7 @@ public sealed class SignInGuard(AppDbContext db, AuditLog audit, TimeProvider cl
     }
 
     /// <summary>The password check, taking as long for an address with no account as for one with a wrong password.</summary>
-    public async Task<bool> CheckPasswordAsync(UserManager<AppUser> users, AppUser? user, string password)
+    public async Task<bool> CheckPasswordAsync(AppUser? user, string password)
     {
         if (user is null)
         {
