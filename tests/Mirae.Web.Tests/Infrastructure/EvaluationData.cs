@@ -10,13 +10,28 @@ namespace Mirae.Web.Tests.Infrastructure;
 /// <summary>Test data for evaluation: applications already under evaluation, and evaluators invited and joined through the real use cases.</summary>
 public static class EvaluationData
 {
-    /// <summary>A submitted, screened-in application sent to evaluation, with its requested amount, category answer and a business plan (PDF).</summary>
+    /// <summary>A submitted, screened-in application sent to evaluation, with its requested amount, category answer and a business plan (PDF); the call's deadline passes first (evaluation waits for it).</summary>
     public static async Task<int> UnderEvaluationAsync(MiraeFactory factory, int callId, int organizationId, long amount, string? category = null)
+    {
+        var id = await ScreenedInAsync(factory, callId, organizationId, amount, category);
+        await ProgramData.PassDeadlineAsync(factory, callId);
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var call = await db.Calls.SingleAsync(c => c.Id == callId);
+        var application = await db.Applications.SingleAsync(a => a.Id == id);
+        application.StartEvaluation(call, Guid.NewGuid(), scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow());
+        await db.SaveChangesAsync();
+        return id;
+    }
+
+    /// <summary>A submitted and screened-in application (applied while the call was open, even if its deadline has since passed).</summary>
+    public static async Task<int> ScreenedInAsync(MiraeFactory factory, int callId, int organizationId, long amount, string? category = null)
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+        var clockNow = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
         var call = await db.Calls.SingleAsync(c => c.Id == callId);
+        var now = call.IsOpen(clockNow) ? clockNow : call.OpensAt.AddMinutes(1);
         var member = Guid.NewGuid();
         var application = Application.Start(call, organizationId, member, now);
         var answers = new Dictionary<string, string> { ["title"] = "뮤뮤 시험 과제", ["amount"] = amount.ToString(System.Globalization.CultureInfo.InvariantCulture) };
@@ -31,7 +46,6 @@ public static class EvaluationData
         await db.SaveChangesAsync();
         application.Submit(call, member, now);
         application.Screen(eligible: true, null, reasonRequired: false, Guid.NewGuid(), now);
-        application.StartEvaluation(Guid.NewGuid(), now);
         await db.SaveChangesAsync();
         return application.Id;
     }

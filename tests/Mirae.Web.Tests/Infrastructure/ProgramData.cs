@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Mirae.Web.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Mirae.Web.Features.Accounts;
 using Mirae.Web.Features.Directory;
@@ -53,6 +55,24 @@ public static class ProgramData
             await scope.ServiceProvider.GetRequiredService<ChangeCallStatus>().PublishAsync(id);
         }
         return id;
+    }
+
+    /// <summary>
+    /// Time passes for the call: its deadline moves to a second ago (opening a day before that if need be), so that what
+    /// waits for the deadline (evaluation, the panel's close, the selection) can run. Applications already in stay.
+    /// </summary>
+    public static async Task PassDeadlineAsync(MiraeFactory factory, int callId)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+        var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == callId);
+        if (call.ClosesAt > now)
+        {
+            var closesAt = now.AddSeconds(-1);
+            var opensAt = call.OpensAt < closesAt.AddHours(-1) ? call.OpensAt : closesAt.AddDays(-1);
+            await db.Calls.Where(c => c.Id == callId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ClosesAt, closesAt).SetProperty(c => c.OpensAt, opensAt));
+        }
     }
 
     /// <summary>A signed-in program manager (the role staff are given under 회원·권한 관리).</summary>

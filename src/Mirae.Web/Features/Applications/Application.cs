@@ -94,9 +94,18 @@ public sealed class Application
     public void Screen(bool eligible, string? reason, bool reasonRequired, Guid staffId, DateTimeOffset now) =>
         Decide(ApplicationStatus.Submitted, eligible ? ApplicationStatus.ScreenedIn : ApplicationStatus.ScreenedOut, reason, reasonRequired, staffId, now);
 
-    /// <summary>A screened-in application goes to the evaluators (the evaluation issue takes it from there).</summary>
-    public void StartEvaluation(Guid staffId, DateTimeOffset now) =>
+    /// <summary>
+    /// A screened-in application goes to the evaluators, once the call's deadline has passed: until then other
+    /// applicants may still apply, and the evaluation (and the results that follow it) would run on an open call.
+    /// </summary>
+    public void StartEvaluation(Call call, Guid staffId, DateTimeOffset now)
+    {
+        if (CallWindow.PhaseOf(call.Status, call.OpensAt, call.ClosesAt, now) != CallPhase.Ended)
+        {
+            throw new DomainException("application.call-not-ended", "Application.CallNotEnded");
+        }
         Decide(ApplicationStatus.ScreenedIn, ApplicationStatus.UnderEvaluation, null, required: false, staffId, now);
+    }
 
     /// <summary>The committee's confirmed selection decides every application under evaluation.</summary>
     public void ConcludeEvaluation(bool selected, Guid staffId, DateTimeOffset now) =>

@@ -56,7 +56,9 @@ public sealed class CallApplicationsModel(GetCall get, ListCallApplications list
         // Only this call's applications, whatever ids were posted.
         var ids = await db.Applications.Where(a => a.CallId == id && selected.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken);
         var skipped = await review.BatchAsync(ids, decision, User.UserId(), cancellationToken);
-        TempData["Flash"] = text["Review.BatchDone", ids.Count - skipped.Count, skipped.Count].Value;
+        // Why the others were left, once per reason ("the call is still open" rather than a bare count).
+        TempData["Flash"] = string.Join(" ", skipped.Select(s => s.MessageKey).Distinct().Select(key => text[key].Value)
+            .Prepend(text["Review.BatchDone", ids.Count - skipped.Count, skipped.Count].Value));
         return RedirectToPage(new { id, status = Status, applicant = Applicant });
     }
 

@@ -44,7 +44,7 @@ public sealed class ReviewApplications(AppDbContext db, AuditLog audit, Notify n
                 application.Return(message ?? "", returnUntil ?? now.AddDays(7), staffId, now);
                 break;
             default:
-                application.StartEvaluation(staffId, now);
+                application.StartEvaluation(await db.Calls.SingleAsync(c => c.Id == application.CallId, cancellationToken), staffId, now);
                 break;
         }
         await RecordAsync([application], cancellationToken);
@@ -66,6 +66,8 @@ public sealed class ReviewApplications(AppDbContext db, AuditLog audit, Notify n
         var skipped = new List<Skipped>();
         var changed = new List<Application>();
         var applications = await db.Applications.Where(a => applicationIds.Contains(a.Id)).ToListAsync(cancellationToken);
+        var callIds = applications.Select(a => a.CallId).Distinct().ToList();
+        var calls = await db.Calls.Where(c => callIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         foreach (var application in applications)
         {
             if (decision == Decision.ScreenIn)
@@ -85,7 +87,7 @@ public sealed class ReviewApplications(AppDbContext db, AuditLog audit, Notify n
                 }
                 else
                 {
-                    application.StartEvaluation(staffId, now);
+                    application.StartEvaluation(calls[application.CallId], staffId, now);
                 }
                 changed.Add(application);
             }

@@ -159,13 +159,44 @@ public sealed class AssignEvaluators(AppDbContext db, AuditLog audit, Notify not
         return new Reminded(recipients.Count, late.Where(a => a.Evaluator.UserId is null).Select(a => a.EvaluatorId).Distinct().Count());
     }
 
-    /// <summary>Ends scoring: unsubmitted assignments stay unscored; the scores are unsealed for staff and the selection can run.</summary>
-    public async Task CloseAsync(int callId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ends scoring, once the call's deadline has passed: unsubmitted assignments stay unscored, so closing with any
+    /// needs a reason (kept in the audit log with their number); the scores are unsealed for staff and the selection can run.
+    /// </summary>
+    public async Task CloseAsync(int callId, string? reason, CancellationToken cancellationToken)
     {
         var panel = await RequirePanelAsync(callId, cancellationToken);
-        panel.Close(clock.GetUtcNow());
-        audit.Add(AuditActions.PanelClosed, $"call:{callId}");
+        panel.EnsureOpen();
+        var now = clock.GetUtcNow();
+        await EnsureCallEndedAsync(db, callId, now, cancellationToken);
+        var unsubmitted = await UnsubmittedAsync(panel.Id, cancellationToken);
+        reason = reason?.Trim() ?? "";
+        if (unsubmitted > 0 && reason.Length == 0)
+        {
+            throw new DomainException("panel.close-reason-required", "Panel.CloseReasonRequired", ProblemKind.Invalid, "reason", [unsubmitted]);
+        }
+        if (reason.Length > 500)
+        {
+            throw new DomainException("panel.close-reason-too-long", "Panel.CloseReasonTooLong", ProblemKind.Invalid, "reason");
+        }
+        panel.Close(now);
+        audit.Add(AuditActions.PanelClosed, $"call:{callId}", unsubmitted > 0 ? $"{unsubmitted} unsubmitted: {reason}" : reason);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Assignments neither submitted nor declared conflicted: the sheets still missing.</summary>
+    public Task<int> UnsubmittedAsync(int panelId, CancellationToken cancellationToken) =>
+        db.Assignments.CountAsync(a => a.PanelId == panelId && a.SubmittedAt == null && !a.Conflicted, cancellationToken);
+
+    /// <summary>Evaluation and selection wait for the deadline: until then the call takes applications (issue 17.1).</summary>
+    public static async Task EnsureCallEndedAsync(AppDbContext db, int callId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var call = await db.Calls.AsNoTracking().Where(c => c.Id == callId).Select(c => new { c.Status, c.OpensAt, c.ClosesAt })
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("call");
+        if (CallWindow.PhaseOf(call.Status, call.OpensAt, call.ClosesAt, now) != CallPhase.Ended)
+        {
+            throw new DomainException("call.not-ended", "Panel.CallNotEnded");
+        }
     }
 
     /// <summary>The applications under evaluation, with what conflict detection needs.</summary>

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Mirae.Web.Features.Accounts;
 using Mirae.Web.Data;
 using Mirae.Web.Features.Directory;
 using Mirae.Web.Features.Applications;
@@ -30,14 +32,27 @@ public static class DemoEvaluation
         "원부자재 품질문서 전자화 서비스", "단백질 A 레진 재생 공정 개선", "저온 유통 온도기록계 인증", "배지 원료 분말 GMP 시설 보완",
     ];
 
-    public static async Task SeedAsync(AppDbContext db, TimeProvider clock)
+    public static async Task SeedAsync(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
     {
         if (await db.Evaluators.AnyAsync())
         {
             return;
         }
         var now = clock.GetUtcNow();
-        var experts = Experts.Select((e, i) => Evaluator.Invite($"evaluator{i + 1}@example.kr", e.Name, e.Affiliation, null, e.Fields, [], [], now).Evaluator).ToList();
+        var experts = new List<Evaluator>();
+        foreach (var (expert, i) in Experts.Select((e, i) => (e, i)))
+        {
+            // The experts scored the demo call, so they have joined: an account (no password; they would set one
+            // through the address) linked by their invitation, not "invited, not joined" beside eight submitted sheets.
+            var email = $"evaluator{i + 1}@example.kr";
+            var (evaluator, token) = Evaluator.Invite(email, expert.Name, expert.Affiliation, null, expert.Fields, [], [], now);
+            var user = AppUser.Citizen(email, expert.Name, now);
+            user.EmailConfirmed = true;
+            (await users.CreateAsync(user)).EnsureSucceeded();
+            (await users.AddToRoleAsync(user, Roles.Citizen)).EnsureSucceeded();
+            evaluator.Join(token, user.Id, now);
+            experts.Add(evaluator);
+        }
         db.Evaluators.AddRange(experts);
         await db.SaveChangesAsync();
 
@@ -72,9 +87,9 @@ public static class DemoEvaluation
         {
             application.Submit(call, Guid.Empty, applied);
             application.Screen(eligible: true, null, reasonRequired: false, Guid.Empty, decided);
-            application.StartEvaluation(Guid.Empty, decided);
         }
         call.Close(decided);
+        applications.ForEach(a => a.StartEvaluation(call, Guid.Empty, decided));
         var panel = Panel.Open(call.Id, 3, Aggregation.Mean, decided);
         db.Panels.Add(panel);
         await db.SaveChangesAsync();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Mirae.Web.Data;
 using Mirae.Web.Infrastructure;
 using Mirae.Web.Features.Accounts;
@@ -25,7 +26,7 @@ public static class EvaluationModule
         services.AddNavigation(
             new NavEntry("Nav.Evaluators", "/admin/evaluators", 330, NavAudience.ProgramStaff),
             new NavEntry("Nav.MyEvaluations", "/evaluations", 400, NavAudience.Evaluators));
-        services.AddSeed("evaluation.demo", SeedKind.Demo, 400, c => DemoEvaluation.SeedAsync(c.Db, c.Clock));
+        services.AddSeed("evaluation.demo", SeedKind.Demo, 400, c => DemoEvaluation.SeedAsync(c.Db, c.Services.GetRequiredService<UserManager<AppUser>>(), c.Clock));
         return services;
     }
 }

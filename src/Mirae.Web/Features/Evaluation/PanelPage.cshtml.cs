@@ -63,10 +63,10 @@ public sealed class PanelPageModel(SelectUnderBudget select, AssignEvaluators as
             ? text["Panel.RemindedNotJoined", reminded.Notified, reminded.NotJoined].Value
             : text["Panel.Reminded", reminded.Notified].Value, cancellationToken);
 
-    public Task<IActionResult> OnPostCloseAsync(int id, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostCloseAsync(int id, [FromForm(Name = "closeReason")] string? closeReason, CancellationToken cancellationToken) =>
         RunAsync(id, async () =>
         {
-            await assign.CloseAsync(id, cancellationToken);
+            await assign.CloseAsync(id, closeReason, cancellationToken);
             return text["Panel.ClosedDone"].Value;
         }, cancellationToken);
 

@@ -24,13 +24,18 @@ public sealed class SelectUnderBudget(AppDbContext db, AuditLog audit, Notify no
     public sealed record Standing(int ApplicationId, string ReceiptNumber, string ApplicantName, string? Category, long RequestedAmount,
         IReadOnlyList<EvaluatorScore> Scores, decimal? Aggregate, ApplicationStatus Status);
 
+    /// <summary>The call's evaluation board; <paramref name="CallEnded"/>: the deadline has passed, so evaluation may close and selection run.</summary>
     public sealed record Board(int CallId, string TitleKo, string TitleEn, long Budget, int ExpectedAwards, Panel? Panel, IReadOnlyList<Standing> Standings,
-        SelectionDecision? Decision);
+        SelectionDecision? Decision, bool CallEnded, DateTimeOffset ClosesAt)
+    {
+        /// <summary>Sheets neither submitted nor declared conflicted.</summary>
+        public int Unsubmitted => Standings.Sum(s => s.Scores.Count(e => !e.Submitted && !e.Conflicted));
+    }
 
     /// <summary>Every application under evaluation or decided, with each evaluator's score (staff only; sealed from evaluators).</summary>
     public async Task<Board?> BoardAsync(int callId, CancellationToken cancellationToken)
     {
-        var call = await db.Calls.AsNoTracking().Where(c => c.Id == callId).Select(c => new { c.Id, c.TitleKo, c.TitleEn, c.TotalBudget, c.ExpectedAwards })
+        var call = await db.Calls.AsNoTracking().Where(c => c.Id == callId).Select(c => new { c.Id, c.TitleKo, c.TitleEn, c.TotalBudget, c.ExpectedAwards, c.Status, c.OpensAt, c.ClosesAt })
             .SingleOrDefaultAsync(cancellationToken);
         if (call is null)
         {
@@ -52,12 +57,18 @@ public sealed class SelectUnderBudget(AppDbContext db, AuditLog audit, Notify no
                 assignments.Where(x => x.ApplicationId == a.Id).Select(x => new EvaluatorScore(x.Id, x.EvaluatorId, x.Name, x.Conflicted, x.SubmittedAt is not null, x.Score, x.RemindedAt)).ToList(),
                 aggregates.TryGetValue(a.Id, out var score) ? score : null, a.Status))
             .OrderByDescending(s => s.Aggregate ?? -1).ThenBy(s => s.ApplicationId).ToList();
-        return new Board(call.Id, call.TitleKo, call.TitleEn, (long)call.TotalBudget, call.ExpectedAwards, panel, standings, decision);
+        var ended = CallWindow.PhaseOf(call.Status, call.OpensAt, call.ClosesAt, clock.GetUtcNow()) == CallPhase.Ended;
+        return new Board(call.Id, call.TitleKo, call.TitleEn, (long)call.TotalBudget, call.ExpectedAwards, panel, standings, decision, ended, call.ClosesAt);
     }
 
     /// <summary>The problem the committee's inputs make of a closed panel's standings (scored applications only; ids are receipt numbers).</summary>
     public static SelectionProblem Problem(Board board, Inputs inputs)
     {
+        if (!board.CallEnded)
+        {
+            // A deadline extended after the panel closed reopens the call: the selection waits for it again.
+            throw new DomainException("call.not-ended", "Panel.CallNotEnded");
+        }
         if (board.Panel is not { IsClosed: true })
         {
             throw new DomainException("selection.panel-open", "Selection.PanelOpen");

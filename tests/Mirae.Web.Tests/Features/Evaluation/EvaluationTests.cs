@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Mirae.Web.Data;
 using Mirae.Web.Features.Accounts;
 using Mirae.Web.Features.Evaluation;
@@ -155,6 +156,73 @@ public sealed class EvaluationTests(Hosts hosts)
             a => a == Mirae.Web.Features.Audit.AuditActions.ConflictDeclared);
     }
 
+    [Fact]
+    public async Task Evaluation_WaitsForTheDeadline_AndClosingWithMissingSheetsSaysHowManyAndNeedsAReason()
+    {
+        var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
+        var category = "dl-" + Guid.NewGuid().ToString("N")[..8];
+        var callId = await ProgramData.AddCallAsync(factory);
+        var organization = await DirectoryData.AddOrganizationAsync(factory, "뮤뮤마감대기(주)");
+        var applicationId = await EvaluationData.ScreenedInAsync(factory, callId, organization.Id, 50_000_000, category);
+        var other = await EvaluationData.ScreenedInAsync(factory, callId, (await DirectoryData.AddOrganizationAsync(factory, "뮤뮤일괄(주)")).Id, 40_000_000, category);
+        var (evaluator, _) = await EvaluationData.SignedInEvaluatorAsync(factory, "마감위원", fields: [category]);
+        using var __ = evaluator;
+        using var staff = await ProgramData.SignedInProgramManagerAsync(factory);
+        var review = $"/admin/applications/{applicationId}";
+        var list = $"/admin/calls/{callId}/applications";
+        var panel = $"/admin/calls/{callId}/evaluation";
+
+        // While the call is open (D-10): not to evaluation, one by one or in batch, and the panel cannot close.
+        using var early = await staff.SubmitAsync(review, new Dictionary<string, string> { ["decision"] = "StartEvaluation" });
+        using var earlyBatch = await staff.SubmitAsync(list, [new("decision", "StartEvaluation"), new("selected", $"{other}")], list + "?handler=Batch");
+        var (_, earlyBatchPage) = await staff.GetPageAsync(list);
+        await EvaluationData.OpenPanelAsync(staff, callId, 1);
+        var (_, openPanelPage) = await staff.GetPageAsync(panel);
+        using var earlyClose = await staff.SubmitAsync(panel, [], panel + "?handler=Close");
+        await using (var db = factory.CreateDbContext())
+        {
+            Assert.Equal(ApplicationStatus.ScreenedIn, (await db.Applications.SingleAsync(a => a.Id == applicationId)).Status);
+            Assert.Equal(ApplicationStatus.ScreenedIn, (await db.Applications.SingleAsync(a => a.Id == other)).Status);
+            Assert.False((await db.Panels.SingleAsync(p => p.CallId == callId)).IsClosed);
+        }
+
+        // After the deadline: to evaluation, assigned, nobody submits; closing needs a reason and says how many are missing.
+        await ProgramData.PassDeadlineAsync(factory, callId);
+        using var started = await staff.SubmitAsync(review, new Dictionary<string, string> { ["decision"] = "StartEvaluation" });
+        using var auto = await staff.SubmitAsync(panel, [], panel + "?handler=Auto");
+        var (_, endedPanelPage) = await staff.GetPageAsync(panel);
+        using var withoutReason = await staff.SubmitAsync(panel, [], panel + "?handler=Close");
+        using var withReason = await staff.SubmitAsync(panel, new Dictionary<string, string> { ["closeReason"] = "위원 1명 해외 출장으로 평가 불가, 위원회 의결로 마감" },
+            panel + "?handler=Close");
+
+        // A deadline extended after the panel closed reopens the call: the selection waits again.
+        using (var scope = factory.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ChangeCallStatus>().ExtendAsync(callId, DateTimeOffset.UtcNow.AddDays(3), "추가 접수", Guid.NewGuid());
+        }
+        var selection = $"/admin/calls/{callId}/selection";
+        using var confirm = await staff.SubmitAsync(selection, new Dictionary<string, string>
+        {
+            ["Input.Budget"] = "100000000", ["Input.MinScore"] = "0", ["Input.CutPercent"] = "0", ["Input.MaxAwards"] = "", ["Input.Note"] = "심의 결과",
+        }, selection + "?handler=Confirm");
+
+        Assert.Contains("공고가 마감된 뒤에 평가로 보낼 수 있습니다", await early.Content.ReadAsStringAsync());
+        Assert.Contains("공고가 마감된 뒤에 평가로 보낼 수 있습니다", System.Net.WebUtility.HtmlDecode(earlyBatchPage));
+        Assert.Contains("data-testid=\"close-wait\"", openPanelPage);
+        Assert.DoesNotContain("data-testid=\"close-panel\"", openPanelPage);
+        Assert.Contains("공고 마감 전에는 평가를 마감하거나 선정을 확정할 수 없습니다", await earlyClose.Content.ReadAsStringAsync());
+        Assert.Equal(review, PageClient.RedirectPath(started));
+        Assert.Contains("아직 제출되지 않은 평가표가 1건 있습니다", endedPanelPage);
+        Assert.Contains("제출되지 않은 평가표가 1건 있습니다. 마감하는 사유를 입력해 주세요.", await withoutReason.Content.ReadAsStringAsync());
+        Assert.Equal(panel, PageClient.RedirectPath(withReason));
+        Assert.Contains("공고 마감 전에는 평가를 마감하거나 선정을 확정할 수 없습니다", await confirm.Content.ReadAsStringAsync());
+        await using var after = factory.CreateDbContext();
+        Assert.True((await after.Panels.SingleAsync(p => p.CallId == callId)).IsClosed);
+        Assert.True(await after.AuditEvents.AnyAsync(e => e.Subject == $"call:{callId}" && e.Action == "panel.closed"
+            && e.Detail == "1 unsubmitted: 위원 1명 해외 출장으로 평가 불가, 위원회 의결로 마감"));
+        Assert.False(await after.SelectionDecisions.AnyAsync(d => d.CallId == callId));
+    }
+
     [Theory, MemberData(nameof(Providers))]
     public async Task Scores_AreSealedUntilThePanelCloses_ThenTheSelectionIsConfirmedPublishedAndReproducible(DatabaseProvider provider)
     {
@@ -256,7 +324,7 @@ public sealed class EvaluationTests(Hosts hosts)
         SelectUnderBudget.Standing Standing(int id, long amount, decimal? score, ApplicationStatus status = ApplicationStatus.UnderEvaluation) =>
             new(id, $"R-{id}", "기업", "bio", amount, [], score, status);
         var board = new SelectUnderBudget.Board(1, "공모", "Call", 1_000_000_000, 5, panel,
-            [Standing(1, 100_000_000, 80), Standing(2, 50_000_000, 75.5m), Standing(3, 70_000_000, null), Standing(4, 10_000_000, 99, ApplicationStatus.Selected)], null);
+            [Standing(1, 100_000_000, 80), Standing(2, 50_000_000, 75.5m), Standing(3, 70_000_000, null), Standing(4, 10_000_000, 99, ApplicationStatus.Selected)], null, true, DateTimeOffset.UnixEpoch);
 
         var problem = SelectUnderBudget.Problem(board, new SelectUnderBudget.Inputs(500_000_000, 70, null, 10, new Dictionary<int, long> { [2] = 30_000_000 }, []));
 
@@ -272,6 +340,8 @@ public sealed class EvaluationTests(Hosts hosts)
         await using (var db = factory.CreateDbContext())
         {
             Assert.True(await db.Evaluators.CountAsync(e => e.Email.EndsWith("@example.kr")) >= 6);
+            // Who scored has joined: no "invited, not joined" beside submitted sheets (issue 17.2).
+            Assert.False(await db.Assignments.AnyAsync(a => a.SubmittedAt != null && a.Evaluator.UserId == null));
             callId = await db.SelectionDecisions.OrderBy(d => d.Id).Select(d => d.CallId).FirstAsync();
         }
 
