@@ -203,6 +203,24 @@ public static class ApplicationForm
     ];
 
     /// <summary>The sections an applicant is asked, given the answers so far (a hidden section's answers do not count).</summary>
+    /// <summary>
+    /// An answer as a reader sees it: a choice by its label in the reader's language (not its stored value), several
+    /// choices joined by commas, an amount in won, a number with thousands separators; text as written.
+    /// </summary>
+    public static string Display(FormField field, string answer)
+    {
+        string Label(string value) => field.Options.FirstOrDefault(o => o.Value == value) is { } o ? Language.Pick(o.LabelKo, o.LabelEn) : value;
+        return field.Type switch
+        {
+            FieldType.Choice => Label(answer.Trim()),
+            FieldType.MultipleChoice => string.Join(", ", answer.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Label)),
+            FieldType.Money when decimal.TryParse(answer, NumberStyles.Number, CultureInfo.InvariantCulture, out var won) => Money.Won(won),
+            FieldType.Number when decimal.TryParse(answer, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) =>
+                number.ToString("#,0.##", CultureInfo.InvariantCulture),
+            _ => answer,
+        };
+    }
+
     public static IEnumerable<FormSection> Visible(IReadOnlyList<FormSection> sections, IReadOnlyDictionary<string, string> answers) =>
         sections.Where(s => s.ShowWhen is not { } when || (answers.TryGetValue(when.FieldKey, out var value) && value == when.Value));
 }

@@ -19,6 +19,8 @@ public sealed class EvaluatorPool(AppDbContext db, AuditLog audit, UserManager<A
                 db.Assignments.Count(a => a.EvaluatorId == e.Id), db.Assignments.Count(a => a.EvaluatorId == e.Id && a.SubmittedAt != null)))
             .ToListAsync(cancellationToken);
 
+    public Task<SupportFields> FieldsAsync(CancellationToken cancellationToken) => SupportFields.LoadAsync(db, null, cancellationToken);
+
     /// <summary>Adds the expert to the pool; returns the token of the sign-up link to send (valid for 14 days).</summary>
     public async Task<string> InviteAsync(string email, string name, string affiliation, string? affiliationBusinessNumber, IReadOnlyList<string> fields,
         IReadOnlyList<HistoryEntry> history, IReadOnlyList<string> relations, CancellationToken cancellationToken)

@@ -55,9 +55,15 @@ public sealed class EvaluatorsModel(EvaluatorPool pool, PublicSite site, IString
 
     public IReadOnlyList<EvaluatorPool.Row> Rows { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>The words for the fields' values (the calls' 지원 분야 options).</summary>
+    public SupportFields Fields { get; private set; } = new(new Dictionary<string, Calls.FieldOption>());
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Rows = await pool.ListAsync(cancellationToken);
+        Fields = await pool.FieldsAsync(cancellationToken);
     }
 
     [ErrorsOn("Invite.Email")]
@@ -89,7 +95,7 @@ public sealed class EvaluatorsModel(EvaluatorPool pool, PublicSite site, IString
         }
         if (!ModelState.IsValid)
         {
-            Rows = await pool.ListAsync(cancellationToken);
+            await LoadAsync(cancellationToken);
             return Page();
         }
         var token = await pool.InviteAsync(Invite.Email!, Invite.Name!, Invite.Affiliation ?? "", affiliation, fields, history.Items, relations!, cancellationToken);
@@ -100,7 +106,7 @@ public sealed class EvaluatorsModel(EvaluatorPool pool, PublicSite site, IString
 
     public async Task<IActionResult> RedisplayAsync(CancellationToken cancellationToken)
     {
-        Rows = await pool.ListAsync(cancellationToken);
+        await LoadAsync(cancellationToken);
         return Page();
     }
 

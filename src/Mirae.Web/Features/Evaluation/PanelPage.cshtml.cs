@@ -20,6 +20,7 @@ public sealed class PanelPageModel(SelectUnderBudget select, AssignEvaluators as
 {
     public SelectUnderBudget.Board Board { get; private set; } = null!;
     public IReadOnlyList<EvaluatorPool.Row> Evaluators { get; private set; } = [];
+    public SupportFields Fields { get; private set; } = new(new Dictionary<string, Calls.FieldOption>());
 
     [BindProperty]
     public int EvaluatorsPerApplication { get; set; } = 3;
@@ -95,6 +96,7 @@ public sealed class PanelPageModel(SelectUnderBudget select, AssignEvaluators as
         }
         Board = board;
         Evaluators = (await pool.ListAsync(cancellationToken)).Where(e => e.Active).ToList();
+        Fields = await pool.FieldsAsync(cancellationToken);
         if (board.Panel is { } panel && Request.Method == HttpMethods.Get)
         {
             (EvaluatorsPerApplication, Aggregation) = (panel.EvaluatorsPerApplication, panel.Aggregation);

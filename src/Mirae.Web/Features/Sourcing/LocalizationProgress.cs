@@ -44,7 +44,8 @@ public sealed class LocalizationProgress(AppDbContext db)
 
     public sealed record Pair(int MaterialId, string Code, int BuyerId, string BuyerKo, Stage Stage);
 
-    public sealed record Happening(DateOnly On, string BuyerKo, string What, Stage Reaches);
+    /// <summary>One event on an item; <paramref name="Decision"/> is the qualification's outcome when the event is one.</summary>
+    public sealed record Happening(DateOnly On, string BuyerKo, string What, Stage Reaches, QualificationDecision? Decision = null);
 
     public sealed record Report(IReadOnlyList<Target> Targets, IReadOnlyList<Pair> Pairs, decimal Rate, decimal WeightedRate, IReadOnlyList<(Stage Stage, int Targets)> Funnel)
     {
@@ -111,7 +112,7 @@ public sealed class LocalizationProgress(AppDbContext db)
             events.Add(new Happening(Day(q.CreatedAt), buyer, q.Code, Stage.SampleUnderTest));
             if (q.Decision is QualificationDecision.Approved or QualificationDecision.Conditional)
             {
-                events.Add(new Happening(Day(q.UpdatedAt), buyer, $"{q.Code} {q.Decision}", Stage.Qualified));
+                events.Add(new Happening(Day(q.UpdatedAt), buyer, q.Code, Stage.Qualified, q.Decision));
             }
             if (q.SupplyingSince is { } since)
             {

@@ -68,7 +68,7 @@ public sealed class MatchNeeds(AppDbContext db, TimeProvider clock)
     private async Task<(IReadOnlySet<int> Materials, IReadOnlyList<Loaded> Products)> LoadCategoryAsync(int categoryId, IReadOnlyList<string> requiredCertificates,
         DateOnly today, CancellationToken cancellationToken)
     {
-        var materialCodes = await db.Materials.AsNoTracking().Where(m => m.CategoryId == categoryId).ToDictionaryAsync(m => m.Id, m => m.Code, cancellationToken);
+        var materials = await db.Materials.AsNoTracking().Where(m => m.CategoryId == categoryId).ToDictionaryAsync(m => m.Id, cancellationToken);
         // Scalar parameters only (the category, each certificate code), so EF Core compiles each shape of this query once.
         var products = db.Products.AsNoTracking().Where(p => p.Material.CategoryId == categoryId);
         foreach (var code in requiredCertificates)
@@ -80,7 +80,11 @@ public sealed class MatchNeeds(AppDbContext db, TimeProvider clock)
         }
         // Flat queries, each a join on the same filtered products: much cheaper than one query with three collections.
         var ids = products.Select(p => p.Id);
-        var rows = await products.Select(p => new { p.Id, p.Code, p.NameKo, p.MaterialId, p.Organization.BusinessNumber, SupplierKo = p.Organization.NameKo, p.Organization.RegionKo })
+        var rows = await products.Select(p => new
+            {
+                p.Id, p.Code, p.NameKo, p.NameEn, p.MaterialId, p.Organization.BusinessNumber, SupplierKo = p.Organization.NameKo, SupplierEn = p.Organization.NameEn,
+                p.Organization.RegionKo, p.Organization.RegionEn,
+            })
             .ToListAsync(cancellationToken);
         // Grouped by product in one pass each (this is the hot loop of a batch: hundreds of thousands of rows).
         var specifications = new Dictionary<int, Dictionary<string, string>>();
@@ -104,12 +108,13 @@ public sealed class MatchNeeds(AppDbContext db, TimeProvider clock)
         IReadOnlyDictionary<string, string> noSpecifications = new Dictionary<string, string>();
         IReadOnlySet<DocumentKind> noDocuments = new HashSet<DocumentKind>();
         var loaded = rows.Select(r => new Loaded(
-            new Candidate(r.Id, r.Code, r.NameKo, r.BusinessNumber, r.SupplierKo, r.RegionKo, r.MaterialId, materialCodes[r.MaterialId],
+            new Candidate(r.Id, r.Code, r.NameKo, r.BusinessNumber, r.SupplierKo, r.RegionKo, r.MaterialId, materials[r.MaterialId].Code,
                 specifications.TryGetValue(r.Id, out var own) ? own : noSpecifications,
                 certificates.TryGetValue(r.Id, out var held) ? held : [],
-                documents.Contains(r.Id) ? documents[r.Id].Select(d => d.Kind).ToHashSet() : noDocuments),
+                documents.Contains(r.Id) ? documents[r.Id].Select(d => d.Kind).ToHashSet() : noDocuments, NameEn: r.NameEn, SupplierEn: r.SupplierEn, RegionEn: r.RegionEn,
+                MaterialKo: materials[r.MaterialId].NameKo, MaterialEn: materials[r.MaterialId].NameEn),
             shared.Contains(r.Id) ? shared[r.Id].Select(q => (q.BuyerId, q.Decision)).ToList() : [])).ToList();
-        return (materialCodes.Keys.ToHashSet(), loaded);
+        return (materials.Keys.ToHashSet(), loaded);
     }
 
     /// <summary>

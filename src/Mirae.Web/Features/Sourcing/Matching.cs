@@ -6,10 +6,14 @@ namespace Mirae.Web.Features.Sourcing;
 /// <summary>What matching knows of a product: public directory data only.</summary>
 public sealed record Candidate(int ProductId, string ProductCode, string NameKo, string BusinessNumber, string SupplierKo, string? RegionKo, int MaterialId, string MaterialCode,
     IReadOnlyDictionary<string, string> Specifications, IReadOnlyList<(string Code, DateOnly IssuedOn, DateOnly ExpiresOn)> Certificates,
-    IReadOnlySet<DocumentKind> Documents, int SharedApprovals = 0, int SharedConditionals = 0);
+    IReadOnlySet<DocumentKind> Documents, int SharedApprovals = 0, int SharedConditionals = 0, string? NameEn = null, string? SupplierEn = null, string? RegionEn = null,
+    string? MaterialKo = null, string? MaterialEn = null);
 
-/// <summary>One reason of a match: what was compared, how it came out (<c>null</c> when the product does not say).</summary>
-public sealed record MatchReason(string Kind, string Detail, bool? Met);
+/// <summary>
+/// One reason of a match: what was compared, how it came out (<c>null</c> when the product does not say). <see cref="Detail"/>
+/// is the API's plain record of it; <see cref="Args"/> are the values pages put into words (<see cref="MatchWords"/>).
+/// </summary>
+public sealed record MatchReason(string Kind, string Detail, bool? Met, IReadOnlyList<string> Args);
 
 public sealed record Match(Candidate Product, int Score, IReadOnlyList<MatchReason> Reasons);
 
@@ -51,7 +55,8 @@ public static class Matching
     private static int? Score(Need need, Candidate product, DateOnly today, List<MatchReason>? reasons)
     {
         var exact = product.MaterialId == need.MaterialId;
-        reasons?.Add(new MatchReason(exact ? "material" : "category", product.MaterialCode, true));
+        reasons?.Add(new MatchReason(exact ? "material" : "category", product.MaterialCode, true,
+            [product.MaterialCode, product.MaterialKo ?? product.MaterialCode, product.MaterialEn ?? ""]));
         decimal score = exact ? 30 : 10;
 
         decimal specPoints = 0;
@@ -64,7 +69,7 @@ public static class Matching
                 return null;
             }
             specPoints += met switch { true => 1m, null => 0.5m, _ => 0m };
-            reasons?.Add(new MatchReason("specification", $"{requirement.Key}: {value ?? "?"} ({Describe(requirement)})", met));
+            reasons?.Add(new MatchReason("specification", $"{requirement.Key}: {value ?? "?"} ({Describe(requirement)})", met, [requirement.Key, value ?? ""]));
         }
         score += need.Requirements.Count == 0 ? 25 : 25 * specPoints / need.Requirements.Count;
 
@@ -78,7 +83,8 @@ public static class Matching
             }
             var expiring = held.ExpiresOn < today.AddDays(ProductCertificate.ExpiringWithinDays);
             certificatePoints += expiring ? 0.5m : 1m;
-            reasons?.Add(new MatchReason("certificate", $"{code}: {(expiring ? "expiring" : "valid")} until {held.ExpiresOn:yyyy-MM-dd}", true));
+            reasons?.Add(new MatchReason("certificate", $"{code}: {(expiring ? "expiring" : "valid")} until {held.ExpiresOn:yyyy-MM-dd}", true,
+                [code, expiring ? "expiring" : "valid", held.ExpiresOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]));
         }
         score += need.RequiredCertificates.Count == 0 ? 20 : 20 * certificatePoints / need.RequiredCertificates.Count;
 
@@ -86,14 +92,15 @@ public static class Matching
         {
             var present = product.Documents.Contains(kind);
             score += present ? 4 : 0;
-            reasons?.Add(new MatchReason("document", kind.ToString(), present));
+            reasons?.Add(new MatchReason("document", kind.ToString(), present, [kind.ToString()]));
         }
         var incheon = product.RegionKo?.StartsWith("인천", StringComparison.Ordinal) == true;
         score += incheon ? 5 : 0;
-        reasons?.Add(new MatchReason("region", product.RegionKo ?? "?", incheon));
+        reasons?.Add(new MatchReason("region", product.RegionKo ?? "?", incheon, [product.RegionKo ?? "", product.RegionEn ?? ""]));
         score += product.SharedApprovals > 0 ? 8 : product.SharedConditionals > 0 ? 4 : 0;
         reasons?.Add(new MatchReason("qualification", $"{product.SharedApprovals} approved, {product.SharedConditionals} conditional (shared by other buyers)",
-            product.SharedApprovals + product.SharedConditionals > 0));
+            product.SharedApprovals + product.SharedConditionals > 0,
+            [product.SharedApprovals.ToString(CultureInfo.InvariantCulture), product.SharedConditionals.ToString(CultureInfo.InvariantCulture)]));
         return (int)Math.Round(score, MidpointRounding.AwayFromZero);
     }
 

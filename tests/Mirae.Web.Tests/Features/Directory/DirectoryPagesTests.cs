@@ -89,8 +89,8 @@ public sealed class DirectoryPagesTests(Hosts hosts)
         var (orgStatus, org) = await client.GetPageAsync("/directory/organizations/909-86-03085");
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("volume_l", html);
-        Assert.Contains("multilayer PE/EVOH", html);
+        Assert.Contains("<th scope=\"row\">용량</th><td>20 L</td>", html); // volume_l=20, in words (issue 17.9)
+        Assert.Contains("다층 PE/EVOH", html);
         Assert.Contains("ISO13485", html);
         Assert.Contains("이 공급기업의 다른 제품", html);
         Assert.Equal(4, System.Text.RegularExpressions.Regex.Count(html.Split("data-testid=\"certificates\"")[1].Split("</table>")[0], "<th scope=\"row\">"));

@@ -234,11 +234,11 @@ public sealed class SearchTests(Hosts hosts)
         var factory = await hosts.GetDemoAsync(provider);
         await using var db = factory.CreateDbContext();
         using var client = factory.CreatePageClient();
-        // Every demo description says "…제품입니다": more matches than the cap.
-        Assert.True(await ScanCountAsync(db, "제품") > SearchProducts.CountCap);
+        // Every demo description says "…에서 생산하는 …": more matches than the cap.
+        Assert.True(await ScanCountAsync(db, "생산") > SearchProducts.CountCap);
 
-        var first = await client.Http.GetFromJsonAsync<JsonElement>("/api/v1/products?pageSize=50&q=제품");
-        var pastTheCap = await client.Http.GetFromJsonAsync<JsonElement>($"/api/v1/products?pageSize=50&page={SearchProducts.CountCap / 50 + 2}&q=제품");
+        var first = await client.Http.GetFromJsonAsync<JsonElement>("/api/v1/products?pageSize=50&q=생산");
+        var pastTheCap = await client.Http.GetFromJsonAsync<JsonElement>($"/api/v1/products?pageSize=50&page={SearchProducts.CountCap / 50 + 2}&q=생산");
 
         Assert.Equal(SearchProducts.CountCap, first.GetProperty("total").GetInt32());
         Assert.False(first.GetProperty("totalExact").GetBoolean());
