@@ -13,7 +13,8 @@ public static class DirectoryApi
     public sealed record ProductItem(int Id, string ProductCode, string MaterialCode, string NameKo, string? NameEn, OrganizationItem Organization,
         IReadOnlyList<CertificationItem> Certifications);
     /// <param name="TotalExact">False when the query matches more than <see cref="SearchProducts.CountCap"/> (1,000) products; <c>total</c> is then 1,000 ("at least").</param>
-    public sealed record ProductPage(int Total, bool TotalExact, IReadOnlyList<ProductItem> Items);
+    /// <param name="DidYouMean">When nothing matched: the closest query that finds products, or null.</param>
+    public sealed record ProductPage(int Total, bool TotalExact, IReadOnlyList<ProductItem> Items, string? DidYouMean = null);
     public sealed record MaterialItem(string Code, string NameKo, string NameEn, string CategoryKo, string CategoryEn, string? HsCode, int? LocalizationTargetYear);
     public sealed record OrganizationDetails(string BusinessNumber, string Kind, string NameKo, string? NameEn, string? RegionKo, string? RegionEn,
         int? Employees, int? FoundedYear, string? Website, int Products);
@@ -54,7 +55,8 @@ public static class DirectoryApi
             cancellationToken);
         return TypedResults.Ok(new ProductPage(result.Page.Total, result.TotalExact, result.Page.Items.Select(r => new ProductItem(r.Id, r.ProductCode, r.MaterialCode,
             r.NameKo, r.NameEn, new OrganizationItem(BusinessNumber.Format(r.Organization.BusinessNumber), r.Organization.NameKo, r.Organization.NameEn, r.Organization.RegionKo),
-            r.Certifications.Select(c => new CertificationItem(c.Code, c.IssuedOn, c.ExpiresOn, c.IssuedOn <= result.Today && result.Today <= c.ExpiresOn)).ToList())).ToList()));
+            r.Certifications.Select(c => new CertificationItem(c.Code, c.IssuedOn, c.ExpiresOn, c.IssuedOn <= result.Today && result.Today <= c.ExpiresOn)).ToList())).ToList(),
+            result.Suggestion));
     }
 
     private static async Task<Results<Ok<OrganizationDetails>, ValidationProblem>> GetOrganizationAsync(AppDbContext db, string businessNumber,

@@ -44,24 +44,62 @@ public static class SearchAnalyzer
     /// <summary>What one query word must match: a phrase of tokens, and whether its last token is a prefix.</summary>
     public sealed record Term(IReadOnlyList<string> Tokens, bool Prefix);
 
-    /// <summary>The terms of a query; every term must match, in any order. Empty when nothing searchable is left.</summary>
-    public static IReadOnlyList<Term> Query(string? query)
+    /// <summary>
+    /// The terms of a query; every term must match, in any order. Empty when nothing searchable is left. A Korean word
+    /// typed without its spaces is split into the words of <paramref name="vocabulary"/> it is made of (바이러스필터 →
+    /// 바이러스 필터); an English word is reduced to its stem (sterile, sterilized → steril; filters → filter) and matches
+    /// as a prefix, as partial words and codes do ("filt", "usp6").
+    /// </summary>
+    public static IReadOnlyList<Term> Query(string? query, SearchVocabulary? vocabulary = null)
     {
         var terms = new List<Term>();
-        foreach (var word in Words(query ?? "").Distinct(StringComparer.Ordinal).Take(12))
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var typed in Words(query ?? "").Take(12))
         {
-            if (IsCjk(word[0]))
+            foreach (var word in IsCjk(typed[0]) ? vocabulary?.Split(typed) ?? [typed] : [Stem(typed)])
             {
-                terms.Add(new Term(word.Length <= LongestToken ? [word] : Bigrams(word).ToList(), Prefix: false));
-            }
-            else
-            {
-                // Partial English words and codes ("filt", "usp6") match as prefixes.
-                terms.Add(new Term([word], Prefix: true));
+                if (!seen.Add(word))
+                {
+                    continue;
+                }
+                terms.Add(IsCjk(word[0])
+                    ? new Term(word.Length <= LongestToken ? [word] : Bigrams(word).ToList(), Prefix: false)
+                    : new Term([word], Prefix: true));
             }
         }
         return terms;
     }
+
+    /// <summary>The words of a query as the analyzer reads them (lower-cased runs of letters and digits), for suggestions.</summary>
+    public static IReadOnlyList<string> QueryWords(string? query) => Words(query ?? "").Take(12).ToList();
+
+    /// <summary>Whether the word is Korean (or Han): split by the vocabulary rather than stemmed.</summary>
+    public static bool IsKorean(string word) => word.Length > 0 && IsCjk(word[0]);
+
+    /// <summary>
+    /// An English word's Snowball (Porter2) stem, kept only as far as it is a prefix of the word: the index holds whole
+    /// words and the query matches stems as prefixes, so "tubing" (stem "tube") searches "tub…" rather than "tube…".
+    /// Codes and words with digits, and words of three letters or fewer, stay as typed.
+    /// </summary>
+    public static string Stem(string word)
+    {
+        if (word.Length <= 3 || !word.All(char.IsAsciiLetterLower))
+        {
+            return word;
+        }
+        var stemmer = Stemmer.Value!;
+        stemmer.SetCurrent(word);
+        stemmer.Stem();
+        var stem = stemmer.Current;
+        var common = 0;
+        while (common < stem.Length && common < word.Length && stem[common] == word[common])
+        {
+            common++;
+        }
+        return common >= 3 ? word[..common] : word;
+    }
+
+    private static readonly ThreadLocal<Lucene.Net.Tartarus.Snowball.Ext.EnglishStemmer> Stemmer = new(() => new());
 
     /// <summary>
     /// Whether <paramref name="tokens"/> (a document's, as <see cref="Tokens"/> gives them) hold every term as the engines

@@ -8,7 +8,7 @@ namespace Mirae.Web.Features.Directory;
 /// The directory search: a Korean/English query through the database's own engine (every word must match,
 /// in any order), filters, facet counts over the filtered result, sorting and paging.
 /// </summary>
-public sealed class SearchProducts(AppDbContext db, FacetCache facetCache, TimeProvider clock)
+public sealed class SearchProducts(AppDbContext db, FacetCache facetCache, SearchVocabularySource vocabularies, TimeProvider clock)
 {
     public enum Sort
     {
@@ -28,7 +28,8 @@ public sealed class SearchProducts(AppDbContext db, FacetCache facetCache, TimeP
     public sealed record Facets(IReadOnlyList<FacetValue> Categories, IReadOnlyList<FacetValue> Materials, IReadOnlyList<FacetValue> Certifications,
         IReadOnlyList<FacetValue> Regions, IReadOnlyList<FacetValue> Target);
     /// <param name="TotalExact">False when more than <see cref="CountCap"/> products match a plain query: the total is then "more than".</param>
-    public sealed record Result(PagedList<Row> Page, Facets Facets, DateOnly Today, bool TotalExact = true);
+    /// <param name="Suggestion">When the words found nothing: the closest query that finds something ("이것을 찾으셨나요?").</param>
+    public sealed record Result(PagedList<Row> Page, Facets Facets, DateOnly Today, bool TotalExact = true, string? Suggestion = null);
 
     /// <summary>A plain query counts matches up to this many; past it, the count says "more than" (ADR 006).</summary>
     public const int CountCap = 1_000;
@@ -44,9 +45,10 @@ public sealed class SearchProducts(AppDbContext db, FacetCache facetCache, TimeP
     public async Task<Result> HandleAsync(Query query, CancellationToken cancellationToken = default)
     {
         var today = Today;
-        var terms = SearchAnalyzer.Query(query.Q);
         // One connection for the four or five queries of a search, instead of taking one from the pool for each.
         await db.Database.OpenConnectionAsync(cancellationToken);
+        var vocabulary = await vocabularies.GetAsync(db, cancellationToken);
+        var terms = SearchAnalyzer.Query(query.Q, vocabulary);
         var filtered = query.Category is not null || !string.IsNullOrWhiteSpace(query.Material) || !string.IsNullOrWhiteSpace(query.Cert)
             || !string.IsNullOrWhiteSpace(query.Region) || query.Target is not null;
         int total;
@@ -81,7 +83,76 @@ public sealed class SearchProducts(AppDbContext db, FacetCache facetCache, TimeP
             ? await facetCache.GetOrCountAsync(FacetKey(query, terms, today),
                 () => FacetsAsync(Hits(query, terms, today, ranked: false).Select(h => h.Product), today, cancellationToken))
             : new Facets([], [], [], [], []);
-        return new Result(new PagedList<Row>(rows, total, query.Page, query.PageSize), facets, today, exact);
+        var suggestion = total == 0 && terms.Count > 0 ? await SuggestAsync(query.Q!, vocabulary, cancellationToken) : null;
+        return new Result(new PagedList<Row>(rows, total, query.Page, query.PageSize), facets, today, exact, suggestion);
+    }
+
+    /// <summary>
+    /// The closest query that finds something: each word that finds products alone is kept; one that does not is
+    /// replaced by the nearest known word that makes the query find something (a syllable or a letter or two away, by
+    /// edit distance), or left out. Null when that changes nothing or still finds nothing. Only asked when a search
+    /// found nothing, so its extra counts are rare.
+    /// </summary>
+    private async Task<string?> SuggestAsync(string typed, SearchVocabulary vocabulary, CancellationToken cancellationToken)
+    {
+        var words = SearchAnalyzer.QueryWords(typed);
+        var parts = new string?[words.Count];
+        var failing = new List<int>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (await FindsAnyAsync(words[i]))
+            {
+                parts[i] = words[i];
+            }
+            else
+            {
+                failing.Add(i);
+            }
+        }
+        foreach (var i in failing)
+        {
+            foreach (var candidate in Nearest(words[i], vocabulary).Take(5))
+            {
+                parts[i] = candidate;
+                if (await FindsAnyAsync(string.Join(' ', parts.OfType<string>())))
+                {
+                    break;
+                }
+                parts[i] = null;
+            }
+        }
+        var suggestion = string.Join(' ', parts.OfType<string>());
+        return suggestion.Length == 0 || parts.SequenceEqual(words) || !await FindsAnyAsync(suggestion) ? null : suggestion;
+
+        async Task<bool> FindsAnyAsync(string text) => await ProductSearch.CountAsync(db, SearchAnalyzer.Query(text, vocabulary), 1, cancellationToken) > 0;
+    }
+
+    /// <summary>The known words of the same script near <paramref name="word"/>, nearest first: at most one edit per three characters, at least one.</summary>
+    public static IEnumerable<string> Nearest(string word, SearchVocabulary vocabulary)
+    {
+        var korean = SearchAnalyzer.IsKorean(word);
+        var allowed = Math.Max(1, word.Length / 3);
+        return vocabulary.Words.Where(w => SearchAnalyzer.IsKorean(w) == korean && Math.Abs(w.Length - word.Length) <= allowed)
+            .Select(w => (Word: w, Distance: Distance(word, w))).Where(x => x.Distance <= allowed)
+            .OrderBy(x => x.Distance).ThenBy(x => x.Word.Length).ThenBy(x => x.Word, StringComparer.Ordinal)
+            .Select(x => x.Word);
+    }
+
+    /// <summary>Levenshtein distance (insertions, deletions, substitutions), by characters: syllables in Korean.</summary>
+    private static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        var current = new int[b.Length + 1];
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
     }
 
     /// <summary>What the facet counts depend on: the analysed words, the filters and the day (not the page or the order).</summary>

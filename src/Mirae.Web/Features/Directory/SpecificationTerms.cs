@@ -81,6 +81,10 @@ public static class SpecificationTerms
 
     public static bool IsKnown(string key) => Keys.ContainsKey(key);
 
+    /// <summary>Every name and value word in both languages: part of the search's vocabulary.</summary>
+    public static IEnumerable<string> Words =>
+        Keys.Values.SelectMany(t => new[] { t.Ko, t.En }).Concat(Values.Values.SelectMany(v => new[] { v.Ko, v.En }));
+
     /// <summary>The key's name in the reader's language ("기공 크기"); the unit goes with the value.</summary>
     public static string Name(string key) => Keys.TryGetValue(key, out var term) ? Language.Pick(term.Ko, term.En) : key.Replace('_', ' ');
 

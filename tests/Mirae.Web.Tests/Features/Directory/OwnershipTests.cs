@@ -131,6 +131,7 @@ public sealed class OwnershipTests(Hosts hosts)
     public async Task ApprovedMember_CreatesDescribesCertifiesAndDocumentsAProduct_AndSearchFindsIt(DatabaseProvider provider)
     {
         var factory = await hosts.GetAsync(provider);
+        await DirectoryData.MaterialIdAsync(factory); // the material the form names; run alone, no other test has added it
         var organization = await DirectoryData.AddOrganizationAsync(factory);
         var (client, _) = await DirectoryData.SignedInMemberOfAsync(factory, organization.Id);
         using var _ = client;

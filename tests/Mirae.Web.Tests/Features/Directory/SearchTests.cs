@@ -72,6 +72,60 @@ public sealed class SearchTests(Hosts hosts)
         }
     }
 
+    /// <summary>What people type (compounds without spaces, English word forms) and the query it must find the same products as (issue 17).</summary>
+    public static TheoryData<DatabaseProvider, string, string> TypedAsPeopleType()
+    {
+        var data = new TheoryData<DatabaseProvider, string, string>();
+        (string Typed, string Same)[] pairs =
+        [
+            ("바이러스필터", "바이러스 필터"), ("일회용백", "일회용 백"), ("세포배양배지", "세포배양 배지"), ("무혈청배지", "무혈청 배지"),
+            ("고무마개", "고무 마개"), ("유리바이알", "유리 바이알"), ("멸균포장파우치", "멸균 포장 파우치"), ("피펫팁", "피펫 팁"),
+            ("sterile", "steril"), ("sterilized", "steril"), ("filters", "filter"), ("syringes", "syringe"), ("bags", "bag"),
+            ("connectors", "connector"), ("cell culture bags", "cell culture bag"),
+        ];
+        foreach (var provider in TestDatabase.Providers())
+        {
+            foreach (var (typed, same) in pairs)
+            {
+                data.Add(provider, typed, same);
+            }
+        }
+        return data;
+    }
+
+    [Theory, MemberData(nameof(TypedAsPeopleType))]
+    public async Task QueriesAsPeopleTypeThem_FindWhatTheirSpacedOrBaseFormsFind(DatabaseProvider provider, string typed, string same)
+    {
+        var factory = await hosts.GetDemoAsync(provider);
+
+        var found = await SearchAsync(factory, new SearchProducts.Query(typed, PageSize: 50, WithFacets: false));
+        var expected = await SearchAsync(factory, new SearchProducts.Query(same, PageSize: 50, WithFacets: false));
+
+        Assert.True(expected.Page.Total > 0, $"{same} finds nothing in the demo");
+        Assert.Equal(expected.Page.Total, found.Page.Total);
+        Assert.Equal(expected.Page.Items.Select(r => r.Id), found.Page.Items.Select(r => r.Id));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task AQueryThatFindsNothing_SuggestsTheClosestQueryThatDoes(DatabaseProvider provider)
+    {
+        var factory = await hosts.GetDemoAsync(provider);
+        using var client = factory.CreatePageClient();
+
+        var typo = await SearchAsync(factory, new SearchProducts.Query("바이러스 필타", WithFacets: false));
+        var english = await client.Http.GetFromJsonAsync<JsonElement>("/api/v1/products?q=fliter");
+        var (_, page) = await client.GetPageAsync("/directory?q=" + Uri.EscapeDataString("세포배앙 배지"));
+        var nothingNear = await SearchAsync(factory, new SearchProducts.Query("qqqzzz", WithFacets: false));
+        var found = await SearchAsync(factory, new SearchProducts.Query("바이러스 필터", WithFacets: false));
+
+        Assert.Equal((0, "바이러스 필터"), (typo.Page.Total, typo.Suggestion));
+        Assert.Equal("filter", english.GetProperty("didYouMean").GetString());
+        Assert.Contains("이것을 찾으셨나요?", page);
+        Assert.Contains("세포배양 배지</a>", page);
+        Assert.Null(nothingNear.Suggestion);
+        Assert.Null(found.Suggestion);
+    }
+
     [Theory, MemberData(nameof(Providers))]
     public async Task SeveralWords_AllMustMatch_InAnyOrder(DatabaseProvider provider)
     {

@@ -25,6 +25,29 @@ public sealed class SearchAnalyzerTests
     }
 
     [Theory]
+    [InlineData("바이러스필터", "바이러스|필터")]
+    [InlineData("일회용백", "일회용|백")]
+    [InlineData("세포배양배지", "세포배양|배지")]
+    [InlineData("세포배양", "세포배양")] // a known word stays whole
+    [InlineData("청라세포배양", "청라세포배양")] // not wholly made of known words: as typed (a phrase of its bigrams)
+    [InlineData("바이오프로세스백", "바이오프로세스|백")]
+    public void Vocabulary_SplitsAWordTypedWithoutSpaces_IntoTheKnownWordsItIsMadeOf(string typed, string pieces)
+    {
+        var vocabulary = new SearchVocabulary(["바이러스 제거 필터", "일회용 백·용기", "세포배양 백", "CHO 세포배양 배지", "2D 바이오프로세스 백"]);
+
+        Assert.Equal(pieces.Split('|'), vocabulary.Split(typed));
+    }
+
+    [Theory]
+    [InlineData("sterile", "steril")]
+    [InlineData("sterilization", "steril")]
+    [InlineData("filters", "filter")]
+    [InlineData("tubing", "tub")] // Porter2 says "tube"; only the part that is a prefix of the word is kept
+    [InlineData("bag", "bag")]
+    [InlineData("usp665", "usp665")]
+    public void EnglishWords_AreReducedToTheStemTheyBeginWith(string word, string stem) => Assert.Equal(stem, SearchAnalyzer.Stem(word));
+
+    [Theory]
     [InlineData("바이러스", true)]
     [InlineData("바이러스 필터", true)]
     [InlineData("필터 바이러스", true)]
