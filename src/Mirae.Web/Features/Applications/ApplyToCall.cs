@@ -132,7 +132,7 @@ public sealed class ApplyToCall(AppDbContext db, AuditLog audit, Notify notify, 
         CancellationToken cancellationToken)
     {
         var members = await db.Memberships.ApprovedMemberIds(application.OrganizationId).ToListAsync(cancellationToken);
-        await notify.AddAsync(members, $"application:{application.Id}:{what}", messageKey, $"/applications/{application.Id}", [call.TitleKo, .. arguments],
+        await notify.AddAsync(members, $"application:{application.Id}:{what}", messageKey, $"/applications/{application.Id}", [Notify.Both(call.TitleKo, call.TitleEn), .. arguments],
             cancellationToken);
     }
 

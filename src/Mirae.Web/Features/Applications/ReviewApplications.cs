@@ -105,7 +105,7 @@ public sealed class ReviewApplications(AppDbContext db, AuditLog audit, Notify n
     private async Task RecordAsync(IReadOnlyList<Application> changed, CancellationToken cancellationToken)
     {
         var callIds = changed.Select(a => a.CallId).Distinct().ToList();
-        var titles = await db.Calls.AsNoTracking().Where(c => callIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.TitleKo, cancellationToken);
+        var titles = await db.Calls.AsNoTracking().Where(c => callIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => Notify.Both(c.TitleKo, c.TitleEn), cancellationToken);
         var members = await db.Memberships.ApprovedMembersOfAsync(changed.Select(a => a.OrganizationId).Distinct().ToList(), cancellationToken);
         var at = clock.GetUtcNow().ToUnixTimeSeconds();
         foreach (var application in changed)

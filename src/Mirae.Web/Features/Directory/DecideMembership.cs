@@ -38,7 +38,7 @@ public sealed class DecideMembership(AppDbContext db, AuditLog audit, Notify not
         audit.Add(AuditActions.MembershipDecided, $"organization:{membership.Organization.BusinessNumber}",
             $"user:{membership.UserId} {membership.Status}: {membership.Reason}");
         await notify.AddAsync([membership.UserId], $"membership:{membership.Id}:{membership.Status}:{now.ToUnixTimeSeconds()}",
-            "Notification.Membership" + membership.Status, "/my/organization", [membership.Organization.NameKo], cancellationToken);
+            "Notification.Membership" + membership.Status, "/my/organization", [Notify.Both(membership.Organization.NameKo, membership.Organization.NameEn)], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -41,7 +41,7 @@ public sealed class RequestMembership(AppDbContext db, UserManager<AppUser> user
         var staff = (await users.GetUsersInRoleAsync(Roles.ProgramManager)).Concat(await users.GetUsersInRoleAsync(Roles.Administrator))
             .Select(u => u.Id).ToHashSet();
         await notify.AddAsync(staff, $"membership-requested:{organization.Id}:{user.Id}:{now.ToUnixTimeSeconds()}", "Notification.MembershipRequested",
-            "/admin/memberships", [organization.NameKo], cancellationToken);
+            "/admin/memberships", [Notify.Both(organization.NameKo, organization.NameEn)], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return membership;
     }

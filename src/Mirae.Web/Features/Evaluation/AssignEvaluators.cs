@@ -151,7 +151,7 @@ public sealed class AssignEvaluators(AppDbContext db, AuditLog audit, Notify not
             .Where(a => a.PanelId == panel.Id && a.SubmittedAt == null && !a.Conflicted).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         late.ForEach(a => a.Remind(now));
-        var title = await db.Calls.Where(c => c.Id == callId).Select(c => c.TitleKo).SingleAsync(cancellationToken);
+        var title = await db.Calls.Where(c => c.Id == callId).Select(c => Notify.Both(c.TitleKo, c.TitleEn)).SingleAsync(cancellationToken);
         var recipients = late.Select(a => a.Evaluator.UserId).OfType<Guid>().Distinct().ToList();
         await notify.AddAsync(recipients, $"panel:{panel.Id}:remind:{now.ToUnixTimeSeconds()}", "Notification.EvaluationReminder", "/evaluations", [title], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -215,7 +215,7 @@ public sealed class AssignEvaluators(AppDbContext db, AuditLog audit, Notify not
 
     private async Task NotifyEvaluatorsAsync(IReadOnlyList<Evaluator> evaluators, int callId, CancellationToken cancellationToken)
     {
-        var title = await db.Calls.Where(c => c.Id == callId).Select(c => c.TitleKo).SingleAsync(cancellationToken);
+        var title = await db.Calls.Where(c => c.Id == callId).Select(c => Notify.Both(c.TitleKo, c.TitleEn)).SingleAsync(cancellationToken);
         var at = clock.GetUtcNow().ToUnixTimeSeconds();
         await notify.AddAsync(evaluators.Select(e => e.UserId).OfType<Guid>().ToList(), $"call:{callId}:assigned:{at}", "Notification.EvaluationAssigned",
             "/evaluations", [title], cancellationToken);

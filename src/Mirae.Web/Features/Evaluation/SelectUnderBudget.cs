@@ -107,7 +107,7 @@ public sealed class SelectUnderBudget(AppDbContext db, AuditLog audit, Notify no
         }
         var members = await db.Memberships.ApprovedMembersOfAsync(applications.Select(a => a.OrganizationId).Distinct().ToList(), cancellationToken);
         await notify.AddAsync(applications.Select(a => new Notify.Message(members[a.OrganizationId].ToList(), $"application:{a.Id}:{a.Status}",
-            "Notification.Application" + a.Status, $"/calls/{callId}/results", [board.TitleKo, "", ""])).ToList(), cancellationToken);
+            "Notification.Application" + a.Status, $"/calls/{callId}/results", [Notify.Both(board.TitleKo, board.TitleEn), "", ""])).ToList(), cancellationToken);
         audit.Add(AuditActions.SelectionConfirmed, $"call:{callId}", $"{result.Selected.Count} selected, {result.TotalScore} points, {result.TotalAmount} won: {note.Trim()}");
         await db.SaveChangesAsync(cancellationToken);
         return decision;

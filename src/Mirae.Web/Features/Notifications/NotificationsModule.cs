@@ -36,6 +36,6 @@ public static class NotificationsModule
         var (p, size) = Paging.Clamp(page, pageSize);
         var result = await list.HandleAsync(user.UserId(), p, size, cancellationToken);
         return TypedResults.Ok(new NotificationPage(result.Total, await list.UnreadAsync(user.UserId(), cancellationToken),
-            result.Items.Select(n => new NotificationItem(n.Id, text[n.MessageKey, n.Arguments.ToArray<object>()], n.Link, n.CreatedAt, n.Read)).ToList()));
+            result.Items.Select(n => new NotificationItem(n.Id, text[n.MessageKey, Notify.InReaderLanguage(n.Arguments)], n.Link, n.CreatedAt, n.Read)).ToList()));
     }
 }

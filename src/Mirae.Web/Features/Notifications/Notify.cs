@@ -9,6 +9,19 @@ public sealed class Notify(AppDbContext db, TimeProvider clock)
     /// <summary>One notification, for each of <see cref="Recipients"/>; <see cref="Key"/> names the fact it is about.</summary>
     public sealed record Message(IReadOnlyCollection<Guid> Recipients, string Key, string MessageKey, string? Link, IReadOnlyList<string> Arguments);
 
+    private const char Separator = '\u001F';
+
+    /// <summary>
+    /// An argument with a Korean and an English form (a call's title, an organization's or product's name): stored as
+    /// both, and shown in the reader's language (<see cref="InReaderLanguage"/>), in the inbox, the API and the e-mail.
+    /// </summary>
+    public static string Both(string korean, string? english) =>
+        string.IsNullOrWhiteSpace(english) || english == korean ? korean : korean + Separator + english;
+
+    /// <summary>The arguments as the reader reads them: of each <see cref="Both"/>, the form of the current UI language.</summary>
+    public static object[] InReaderLanguage(IEnumerable<string> arguments) =>
+        arguments.Select(a => a.IndexOf(Separator) is var i and >= 0 ? Infrastructure.Language.Pick(a[..i], a[(i + 1)..]) : a).ToArray<object>();
+
     public Task<int> AddAsync(IReadOnlyCollection<Guid> recipients, string key, string messageKey, string? link, IReadOnlyList<string> arguments,
         CancellationToken cancellationToken = default) =>
         AddAsync([new Message(recipients, key, messageKey, link, arguments)], cancellationToken);

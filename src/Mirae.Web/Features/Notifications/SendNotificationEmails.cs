@@ -90,7 +90,7 @@ public sealed partial class SendNotificationEmails(AppDbContext db, IOptions<Smt
         CultureInfo.CurrentUICulture = culture;
         try
         {
-            var line = text[notification.MessageKey, notification.Arguments.ToArray<object>()].Value;
+            var line = text[notification.MessageKey, Notify.InReaderLanguage(notification.Arguments)].Value;
             var body = new StringBuilder().AppendLine(line).AppendLine();
             if (notification.Link is not null)
             {

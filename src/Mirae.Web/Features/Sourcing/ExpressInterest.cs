@@ -3,6 +3,7 @@ using Mirae.Web.Data;
 using Mirae.Web.Features.Accounts;
 using Mirae.Web.Features.Audit;
 using Mirae.Web.Features.Directory;
+using Mirae.Web.Features.Notifications;
 using Mirae.Web.Infrastructure;
 
 namespace Mirae.Web.Features.Sourcing;
@@ -20,9 +21,9 @@ public sealed class ExpressInterest(AppDbContext db, AuditLog audit, Notificatio
             throw new DomainException("interest.duplicate", "Interest.Duplicate");
         }
         db.NeedInterests.Add(NeedInterest.Express(needId, supplierId, message, memberId, clock.GetUtcNow()));
-        var supplier = await db.Organizations.Where(o => o.Id == supplierId).Select(o => o.NameKo).SingleAsync(cancellationToken);
+        var supplier = await db.Organizations.Where(o => o.Id == supplierId).Select(o => new { o.NameKo, o.NameEn }).SingleAsync(cancellationToken);
         await notify.AddAsync(await db.Memberships.ApprovedMemberIds(need.BuyerId).ToListAsync(cancellationToken), $"need:{needId}:interest:{supplierId}",
-            "Notification.NeedInterest", $"/needs/{needId}", [supplier, need.Title], cancellationToken);
+            "Notification.NeedInterest", $"/needs/{needId}", [Notify.Both(supplier.NameKo, supplier.NameEn), need.Title], cancellationToken);
         audit.Add(AuditActions.NeedInterest, $"need:{needId}", $"supplier:{supplierId}");
         await db.SaveChangesAsync(cancellationToken);
     }

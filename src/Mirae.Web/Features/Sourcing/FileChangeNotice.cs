@@ -19,7 +19,7 @@ public sealed class FileChangeNotice(AppDbContext db, AuditLog audit, Notify not
     public async Task<int> HandleAsync(int productId, ChangeCategory category, string description, string affectedLots, DateOnly effectiveOn, Guid memberId,
         CancellationToken cancellationToken, Upload? document = null)
     {
-        var product = await db.Products.AsNoTracking().Where(p => p.Id == productId).Select(p => new { p.OrganizationId, p.Code, p.NameKo })
+        var product = await db.Products.AsNoTracking().Where(p => p.Id == productId).Select(p => new { p.OrganizationId, p.Code, p.NameKo, p.NameEn })
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("product");
         var buyers = await db.Qualifications.Where(q => q.ProductId == productId
                 && (q.Decision == QualificationDecision.Approved || q.Decision == QualificationDecision.Conditional))
@@ -39,7 +39,7 @@ public sealed class FileChangeNotice(AppDbContext db, AuditLog audit, Notify not
         await db.SaveChangesAsync(cancellationToken);
         var members = await db.Memberships.ApprovedMembersOfAsync(buyers, cancellationToken);
         await notify.AddAsync(buyers.Select(b => new Notify.Message(members[b].ToList(), $"change:{notice.Id}:buyer:{b}", "Notification.ChangeNotice",
-            "/my/qualifications", [product.NameKo, product.Code, effectiveOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)])).ToList(), cancellationToken);
+            "/my/qualifications", [Notify.Both(product.NameKo, product.NameEn), product.Code, effectiveOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)])).ToList(), cancellationToken);
         audit.Add(AuditActions.ChangeFiled, $"product:{productId}", $"{category} effective {effectiveOn:yyyy-MM-dd}, {buyers.Count} buyers");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

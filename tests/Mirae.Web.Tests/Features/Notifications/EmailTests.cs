@@ -52,8 +52,9 @@ public sealed class EmailTests
             (await db.Users.SingleAsync(u => u.Id == english.Id)).PreferCulture("en");
             await db.SaveChangesAsync();
         }
-        await NotifyAsync(factory, korean.Id, "송도필터(주)");
-        await NotifyAsync(factory, english.Id, "Songdo Filter");
+        // One argument in both languages (issue 17.11): each reader gets their own.
+        await NotifyAsync(factory, korean.Id, Notify.Both("송도필터(주)", "Songdo Filter"));
+        await NotifyAsync(factory, english.Id, Notify.Both("송도필터(주)", "Songdo Filter"));
 
         var first = await RunJobAsync(factory);
         var second = await RunJobAsync(factory);
@@ -69,6 +70,8 @@ public sealed class EmailTests
         var en = Assert.Single(messages, m => m.To.Contains(english.Email!, StringComparison.Ordinal));
         Assert.StartsWith("[Mirae] ", en.Subject);
         Assert.Contains("Songdo Filter", en.Subject);
+        Assert.DoesNotContain("송도", en.Subject + en.Body);
+        Assert.DoesNotContain("Songdo", ko.Subject + ko.Body);
         Assert.Equal("en", en.ContentLanguage);
         await using var check = factory.CreateDbContext();
         Assert.All(await check.Notifications.ToListAsync(), n => Assert.NotNull(n.EmailedAt));

@@ -15,6 +15,26 @@ public sealed class NeedsTests(Hosts hosts)
 {
     public static TheoryData<DatabaseProvider> Providers => TestDatabase.Providers();
 
+    [Fact]
+    public async Task InEnglish_NeedsNameBuyersAndMatchedSuppliersInEnglish()
+    {
+        var factory = await hosts.GetDemoAsync(DatabaseProvider.Sqlite);
+        using var visitor = factory.CreatePageClient();
+        visitor.Http.DefaultRequestHeaders.Add("Cookie", ".Mirae.Culture=c%3Den-US%7Cuic%3Den-US");
+        await using var db = factory.CreateDbContext();
+        var need = await db.Needs.Where(n => n.Visibility == NeedVisibility.Public).OrderBy(n => n.Id).FirstAsync();
+        var buyer = await db.Organizations.SingleAsync(o => o.Id == need.BuyerId);
+
+        var (_, list) = await visitor.GetPageAsync("/needs");
+        var (_, page) = await visitor.GetPageAsync($"/needs/{need.Id}");
+
+        Assert.False(string.IsNullOrEmpty(buyer.NameEn));
+        Assert.Contains(WebUtility.HtmlEncode(buyer.NameEn!), list);
+        Assert.DoesNotContain(buyer.NameKo, list);
+        Assert.Contains(WebUtility.HtmlEncode(buyer.NameEn!), page);
+        Assert.DoesNotContain("인천광역시", page); // regions of matched suppliers in English too
+    }
+
     [Theory, MemberData(nameof(Providers))]
     public async Task DemoNeeds_ArePublic_AndTheirMatchesNeverBreakAHardRequirement(DatabaseProvider provider)
     {
