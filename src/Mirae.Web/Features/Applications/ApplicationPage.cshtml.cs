@@ -187,6 +187,12 @@ public sealed class ApplicationPageModel(AppDbContext db, GetApplication get, Ap
     {
         Application = await get.HandleAsync(id, cancellationToken) ?? throw new NotFoundException("application");
         Answers = posted ?? Application.Answers;
+        // The error summary names each question and file slot and links to it (issue 17.13).
+        ViewData["ErrorFields"] = Application.Call.Form.SelectMany(s => s.Fields).Where(f => f.Type != FieldType.File)
+            .Select(f => (Key: AnswerKey(f.Key), Label: Language.Pick(f.LabelKo, f.LabelEn), Id: "answer-" + f.Key))
+            .Concat(ApplicationForm.FileSlots(Application.Call.Form, Application.Call.RequiredDocuments)
+                .Select(slot => (Key: FileKey(slot.Key), Label: Language.Pick(slot.LabelKo, slot.LabelEn), Id: "slot-" + slot.Key)))
+            .GroupBy(x => x.Key).ToDictionary(g => g.Key, g => (g.First().Label, g.First().Id)) as IReadOnlyDictionary<string, (string, string)>;
         var now = clock.GetUtcNow();
         CanEdit = IsMember && Application.CanChange(now);
         CanWithdraw = IsMember && Application.CallOpen && Application.Status is ApplicationStatus.Draft or ApplicationStatus.Submitted or ApplicationStatus.Returned;

@@ -22,7 +22,7 @@ public static class DemoCalls
         category | choice | 지원 분야 | Field | required | bio=바이오 소재/Bio materials; device=장비·부품/Equipment and parts; digital=디지털 헬스/Digital health
         items | multichoice | 대상 품목 | Target items | optional | media=세포배양 배지/Culture media; filter=바이러스 제거 필터/Virus filters; bag=일회용 백/Single-use bags; stopper=고무 마개/Rubber stoppers
         start | date | 착수 예정일 | Planned start | optional
-        plan | file | 사업계획서 | Business plan | required | 1
+        brochure | file | 제품 소개서·카탈로그 | Product brochure or catalogue | optional | 3
         # previous | 이전 과제 정보 | Earlier project | when kind=continuing
         previousTask | text | 이전 과제 번호 | Earlier task number | required | 50
         previousResult | longtext | 이전 과제 성과 | Results of the earlier project | required | 2000

@@ -86,6 +86,11 @@ public sealed class ApplicationsTests(Hosts hosts)
         Assert.Contains("뮤뮤시험(주)", resumed); // the directory profile, not typed again
         Assert.Equal(HttpStatusCode.OK, early.StatusCode);
         Assert.Contains("제출 서류를 첨부해 주세요", earlyHtml);
+        // The summary names each slot and links to it (issue 17.13), and submitting comes after the attachments.
+        Assert.Contains("<li><a href=\"#slot-document-1\">사업계획서</a>: 제출 서류를 첨부해 주세요.</li>", earlyHtml);
+        Assert.Contains("<li><a href=\"#slot-document-2\">재무제표</a>: 제출 서류를 첨부해 주세요.</li>", earlyHtml);
+        Assert.True(resumed.IndexOf("data-testid=\"submit-application\"", StringComparison.Ordinal)
+            > resumed.IndexOf("data-testid=\"slot-document-2\"", StringComparison.Ordinal));
         Assert.Equal(ApplicationStatus.Draft, afterEarly.Status);
         Assert.Equal("50000000", afterEarly.Answers["amount"]);
         Assert.All(new[] { plan, first, second }, r => Assert.Equal(url, PageClient.RedirectPath(r)));
