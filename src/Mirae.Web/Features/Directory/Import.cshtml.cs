@@ -10,14 +10,29 @@ namespace Mirae.Web.Features.Directory;
 [Authorize(Policy = AdministrationPolicies.ProgramStaff)]
 [RequestFormLimits(MultipartBodyLengthLimit = 3 * MaxFileBytes + 1024 * 1024)]
 [RequestSizeLimit(3 * MaxFileBytes + 1024 * 1024)]
-public sealed class ImportModel(ImportDirectory import, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ImportModel(ImportDirectory import, IWebHostEnvironment environment, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const long MaxFileBytes = 50L * 1024 * 1024;
+
+    /// <summary>Rows of the demo's files given as an example: the header and these many rows.</summary>
+    public const int SampleRows = 10;
 
     public ImportDirectory.Result? Result { get; private set; }
 
     public void OnGet()
     {
+    }
+
+    /// <summary>The header and first rows of the demo's file: an example in the exact format to start from.</summary>
+    public IActionResult OnGetSample(string file)
+    {
+        if (!ImportDirectory.Files.Contains(file))
+        {
+            return NotFound();
+        }
+        var lines = System.IO.File.ReadLines(Path.Combine(environment.ContentRootPath, "Data", "Seed", "directory", file)).Take(SampleRows + 1);
+        return File([.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines).TrimStart('\uFEFF') + "\n")],
+            "text/csv; charset=utf-8", "sample-" + file);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)

@@ -23,6 +23,39 @@ public sealed partial class AdministrationTests(Hosts hosts)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task Administrator_SearchesTheAuditLog_AndExportsIt_WhileProgramStaffCannot(DatabaseProvider provider)
+    {
+        var factory = await hosts.GetAsync(provider);
+        var member = await Members.RegisterAsync(factory);
+        using var admin = await SignInAsAdministratorAsync(factory);
+        var reason = "감사기록 검색 " + Guid.NewGuid().ToString("N")[..8];
+        using var saved = await admin.SubmitAsync($"/admin/users/{member.Id}", [new("roles", "Citizen"), new("roles", "ProgramManager"), new("reason", reason)]);
+        var today = DateTime.UtcNow.AddHours(9).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var search = $"/admin/audit?action=roles.changed&subject={member.Id}&from={today}&to={today}";
+
+        var (status, page) = await admin.GetPageAsync(search);
+        using var csv = await admin.Http.GetAsync(search + "&handler=Csv");
+        var csvText = await csv.Content.ReadAsStringAsync();
+        var (_, badDate) = await admin.GetPageAsync("/admin/audit?from=2026-13-45");
+        var (_, otherDay) = await admin.GetPageAsync($"/admin/audit?action=roles.changed&subject={member.Id}&to=2020-01-01");
+        using var staff = await ProgramData.SignedInProgramManagerAsync(factory);
+        using var refused = await staff.Http.GetAsync("/admin/audit");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(reason, page);
+        Assert.Contains("1건", page);
+        Assert.Contains(MiraeFactory.AdminEmail, page);
+        Assert.Equal("text/csv; charset=utf-8", csv.Content.Headers.ContentType?.ToString());
+        Assert.StartsWith("일시(KST),처리자,처리,대상,내용,접속 주소", csvText.TrimStart('\uFEFF'));
+        Assert.Contains(reason, csvText);
+        Assert.Contains("날짜를 2026-12-01 형식으로 입력해 주세요", badDate);
+        Assert.Contains("조건에 맞는 기록이 없습니다", otherDay);
+        Assert.Equal("/account/access-denied", PageClient.RedirectPath(refused));
+        await using var db = factory.CreateDbContext();
+        Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == AuditActions.PersonalDataViewed && e.Subject == "audit-log"));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Administrator_AssignsARoleWithAReason_AndTheChangeIsAudited(DatabaseProvider provider)
     {
         var factory = await hosts.GetAsync(provider);

@@ -24,6 +24,16 @@ public sealed class ImportPageTests
         Assert.Contains("organizations.csv:3: 사업자등록번호가 올바르지 않습니다", html);
         Assert.Contains("organizations.csv:4: kind는", html);
         Assert.Equal(before, await factory.CreateDbContext().Organizations.CountAsync());
+
+        // The page points at the format and gives example files to start from (issue 17, promised but missing).
+        var (_, page) = await admin.GetPageAsync("/admin/directory/import");
+        using var sample = await admin.Http.GetAsync("/admin/directory/import?handler=Sample&file=products.csv");
+        var sampleLines = (await sample.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        using var unknown = await admin.Http.GetAsync("/admin/directory/import?handler=Sample&file=..%2Fappsettings.json");
+        Assert.Contains("docs/import-format.md", page);
+        Assert.StartsWith("business_number,product_code,material_code", sampleLines[0]);
+        Assert.Equal(11, sampleLines.Length);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
     [Fact]
