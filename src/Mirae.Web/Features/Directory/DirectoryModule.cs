@@ -15,6 +15,7 @@ public static class DirectoryModule
         services.AddScoped<ImportDirectory>();
         services.AddScoped<SearchProducts>();
         services.AddSingleton<SearchVocabularySource>();
+        services.AddScoped<EditOrganizationProfile>();
         services.AddSingleton<FacetCache>();
         services.AddScoped<Accounts.IMemberClaimsSource, MembershipClaims>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<FacetCache>());

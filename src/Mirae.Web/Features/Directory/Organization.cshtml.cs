@@ -10,6 +10,8 @@ public sealed class OrganizationModel(GetOrganization get, IAuthorizationService
 {
     /// <summary>The reader may add products here (an approved member, or program staff).</summary>
     public bool CanManage { get; private set; }
+    /// <summary>An approved member or program staff: may correct the profile.</summary>
+    public bool CanEdit { get; private set; }
 
     public GetOrganization.Details Details { get; private set; } = null!;
     public string BusinessNumber { get; private set; } = "";
@@ -22,8 +24,9 @@ public sealed class OrganizationModel(GetOrganization get, IAuthorizationService
         }
         Details = details;
         BusinessNumber = number.Value.ToString();
-        CanManage = details.Organization.Kind == OrganizationKind.Supplier && User.Identity?.IsAuthenticated == true
+        CanEdit = User.Identity?.IsAuthenticated == true
             && (await authorization.AuthorizeAsync(User, new OrganizationResource(details.Organization.Id), OrganizationOperations.ManageProducts)).Succeeded;
+        CanManage = CanEdit && details.Organization.Kind == OrganizationKind.Supplier;
         return Page();
     }
 
