@@ -41,7 +41,7 @@ public sealed class ApplicationsTests(Hosts hosts)
     private static async Task<Application> LoadAsync(MiraeFactory factory, int id)
     {
         await using var db = factory.CreateDbContext();
-        return await db.Applications.AsNoTracking().Include(a => a.Attachments).Include(a => a.Revisions).SingleAsync(a => a.Id == id);
+        return await db.Applications.AsNoTracking().Include(a => a.Attachments).ThenInclude(a => a.File).Include(a => a.Revisions).SingleAsync(a => a.Id == id);
     }
 
     [Fact]
@@ -101,6 +101,21 @@ public sealed class ApplicationsTests(Hosts hosts)
         Assert.Single(application.Revisions);
         Assert.Equal(3, application.Attachments.Count);
         Assert.Contains("제출한 신청서는 보완 요청을 받은 경우에만 고칠 수 있습니다", await lateEdit.Content.ReadAsStringAsync());
+        // The printable receipt and the PDF of the application as submitted (issue 17, promised but missing).
+        var (receiptStatus, receiptHtml) = await member.GetPageAsync($"{url}/receipt");
+        using var pdf = await member.Http.GetAsync($"{url}/receipt?handler=Pdf");
+        var pdfBytes = await pdf.Content.ReadAsByteArrayAsync();
+        using var stranger = await factory.SignedInClientAsync((await Members.RegisterAsync(factory)).Email!);
+        using var refusedReceipt = await stranger.Http.GetAsync($"{url}/receipt?handler=Pdf");
+        Assert.Equal(HttpStatusCode.OK, receiptStatus);
+        Assert.Contains(application.ReceiptNumber!, receiptHtml);
+        Assert.Contains("동물성 성분 없는 CHO 배지 국산화", receiptHtml);
+        Assert.Contains("50,000,000원", receiptHtml);
+        Assert.Contains(application.Attachments[0].File.Sha256.ToLowerInvariant(), receiptHtml);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("%PDF"u8.ToArray(), pdfBytes[..4]);
+        Assert.Contains("NanumGothic", System.Text.Encoding.Latin1.GetString(pdfBytes)); // the Korean font is embedded
+        Assert.Equal("/account/access-denied", PageClient.RedirectPath(refusedReceipt));
         await using var db = factory.CreateDbContext();
         Assert.True(await db.AuditEvents.AnyAsync(a => a.Subject == $"application:{id}" && a.Action == AuditActions.ApplicationSubmitted));
         Assert.Equal(2, (await db.Notifications.SingleAsync(n => n.Key == $"application:{id}:submitted:1")).Arguments.Count);
