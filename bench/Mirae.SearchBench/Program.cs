@@ -249,6 +249,8 @@ internal sealed class InProcess(ServiceProvider services) : IAsyncDisposable
         services.AddDbContextPool<AppDbContext>(db => DataModule.UseProvider(db, provider, connection));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<SearchProducts>();
+        services.AddSingleton<FacetCache>();
+        services.AddSingleton<SearchVocabularySource>();
         return new InProcess(services.BuildServiceProvider());
     }
 

@@ -34,7 +34,7 @@ public static class NoticesApi
 
     private static async Task<Results<Ok<NoticeDetails>, NotFound>> GetAsync(GetNotice get, int id, CancellationToken cancellationToken)
     {
-        var notice = await get.HandleAsync(id, English, cancellationToken) ?? throw new NotFoundException("notice");
+        var notice = await get.HandleAsync(id, English, cancellationToken: cancellationToken) ?? throw new NotFoundException("notice");
         return TypedResults.Ok(new NoticeDetails(notice.Id, notice.Category.ToString(), notice.Title, notice.Body, Kst.DateTimeIso(notice.PublishedAt)));
     }
 

@@ -12,8 +12,10 @@ public static class NoticesModule
     {
         services.AddScoped<ListNotices>();
         services.AddScoped<GetNotice>();
+        services.AddScoped<WriteNotice>();
         services.AddTexts<NoticesTexts>();
         services.AddNavigation(new NavEntry("Nav.Notices", "/notices", 150, NavAudience.Everyone));
+        services.AddNavigation(new NavEntry("Nav.AdminNotices", "/admin/notices", 420, NavAudience.ProgramStaff));
         services.AddSeed("notices.demo", SeedKind.Demo, 100, c => DemoNotices.SeedAsync(c.Db, c.Clock));
         return services;
     }

@@ -7,4 +7,5 @@ namespace Mirae.Web.Data;
 public sealed partial class AppDbContext
 {
     public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<NoticeAttachment> NoticeAttachments => Set<NoticeAttachment>();
 }
