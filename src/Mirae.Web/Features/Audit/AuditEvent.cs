@@ -43,6 +43,7 @@ public static class AuditActions
     public const string ProductChanged = "product.changed";
     public const string OrganizationChanged = "organization.changed";
     public const string NoticeChanged = "notice.changed";
+    public const string ColleagueInvited = "colleague.invited";
     public const string ProgramCreated = "program.created";
     public const string CallChanged = "call.changed";
     public const string CallPublished = "call.published";

@@ -16,6 +16,7 @@ public static class DirectoryModule
         services.AddScoped<SearchProducts>();
         services.AddSingleton<SearchVocabularySource>();
         services.AddScoped<EditOrganizationProfile>();
+        services.AddScoped<InviteColleague>();
         services.AddSingleton<FacetCache>();
         services.AddScoped<Accounts.IMemberClaimsSource, MembershipClaims>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<FacetCache>());

@@ -13,4 +13,5 @@ public sealed partial class AppDbContext
     public DbSet<ProductCertificate> ProductCertificates => Set<ProductCertificate>();
     public DbSet<ProductDocument> ProductDocuments => Set<ProductDocument>();
     public DbSet<OrganizationMembership> Memberships => Set<OrganizationMembership>();
+    public DbSet<ColleagueInvitation> ColleagueInvitations => Set<ColleagueInvitation>();
 }

@@ -14,9 +14,11 @@ namespace Mirae.Web.Features.Directory;
 /// </summary>
 [Authorize(Roles = Roles.CompanyMember)]
 public sealed class MyOrganizationModel(ListMemberships memberships, ListOrganizationProducts products, RequestMembership request,
+    InviteColleague colleagues, IAuthorizationService authorization, PublicSite site,
     UserManager<AppUser> users, SearchProducts search) : PageModel, IRedisplayPage
 {
-    public sealed record Owned(ListMemberships.Mine Membership, IReadOnlyList<ListOrganizationProducts.Row> Products);
+    public sealed record Owned(ListMemberships.Mine Membership, IReadOnlyList<ListOrganizationProducts.Row> Products,
+        IReadOnlyList<InviteColleague.Open> Invitations);
 
     public IReadOnlyList<ListMemberships.Mine> Memberships { get; private set; } = [];
     public IReadOnlyList<Owned> Organizations { get; private set; } = [];
@@ -42,6 +44,33 @@ public sealed class MyOrganizationModel(ListMemberships memberships, ListOrganiz
         return RedirectToPage();
     }
 
+    /// <summary>An approved member invites a colleague by e-mail; the link to send is shown once (and in the colleague's inbox if they have an account).</summary>
+    public async Task<IActionResult> OnPostInviteAsync(int organizationId, string? email, CancellationToken cancellationToken)
+    {
+        await RequireMemberAsync(organizationId);
+        var token = await colleagues.InviteAsync(organizationId, email, User.UserId(), cancellationToken);
+        TempData["InviteLink"] = site.Link($"/my/organization/invitations/{token}");
+        TempData["Flash"] = "Colleague.Invited";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostCancelInvitationAsync(int organizationId, int invitationId, CancellationToken cancellationToken)
+    {
+        await RequireMemberAsync(organizationId);
+        await colleagues.CancelAsync(organizationId, invitationId, cancellationToken);
+        TempData["Flash"] = "Colleague.Cancelled";
+        return RedirectToPage();
+    }
+
+    /// <summary>Only who acts for the organization invites for it; refused on the page where the form is.</summary>
+    private async Task RequireMemberAsync(int organizationId)
+    {
+        if (!(await authorization.AuthorizeAsync(User, new OrganizationResource(organizationId), OrganizationOperations.ManageProducts)).Succeeded)
+        {
+            throw new DomainException("invitation.not-member", "Colleague.NotMember", ProblemKind.Forbidden);
+        }
+    }
+
     /// <summary>Certificates expired or expiring within the job's window, which the page flags.</summary>
     public bool NeedsRenewal(SearchProducts.CertificateRow certificate) => certificate.ExpiresOn <= Today.AddDays(FlagExpiringCertificates.WithinDays);
 
@@ -57,7 +86,8 @@ public sealed class MyOrganizationModel(ListMemberships memberships, ListOrganiz
         var owned = new List<Owned>();
         foreach (var membership in Memberships.Where(m => m.Status == MembershipStatus.Approved))
         {
-            owned.Add(new Owned(membership, await products.HandleAsync(membership.OrganizationId, cancellationToken)));
+            owned.Add(new Owned(membership, await products.HandleAsync(membership.OrganizationId, cancellationToken),
+                await colleagues.OpenAsync(membership.OrganizationId, cancellationToken)));
         }
         Organizations = owned;
     }
