@@ -40,6 +40,12 @@ public sealed class NoticeInput
     /// <summary>KST, as the datetime-local control sends it; empty means now.</summary>
     [Display(Name = "NoticeEdit.PublishAt")]
     public DateTime? PublishAt { get; set; }
+
+    public static NoticeInput From(Notice notice) => new()
+    {
+        Category = notice.Category, TitleKo = notice.TitleKo, TitleEn = notice.TitleEn, BodyKo = notice.BodyKo, BodyEn = notice.BodyEn, Pinned = notice.Pinned,
+        PublishAt = notice.PublishedAt.ToKst().DateTime,
+    };
 }
 
 /// <summary>Program staff write or change a notice (category, both languages, pinning, publication time) and attach files.</summary>
@@ -64,11 +70,7 @@ public sealed class EditNoticeModel(AppDbContext db, WriteNotice write, IStringL
         {
             return NotFound();
         }
-        Input = new NoticeInput
-        {
-            Category = notice.Category, TitleKo = notice.TitleKo, TitleEn = notice.TitleEn, BodyKo = notice.BodyKo, BodyEn = notice.BodyEn, Pinned = notice.Pinned,
-            PublishAt = notice.PublishedAt.ToKst().DateTime,
-        };
+        Input = NoticeInput.From(notice);
         return await LoadAsync(noticeId, cancellationToken);
     }
 
@@ -144,11 +146,7 @@ public sealed class EditNoticeModel(AppDbContext db, WriteNotice write, IStringL
         {
             return await LoadAsync(noticeId, cancellationToken);
         }
-        Input = new NoticeInput
-        {
-            Category = notice.Category, TitleKo = notice.TitleKo, TitleEn = notice.TitleEn, BodyKo = notice.BodyKo, BodyEn = notice.BodyEn, Pinned = notice.Pinned,
-            PublishAt = notice.PublishedAt.ToKst().DateTime,
-        };
+        Input = NoticeInput.From(notice);
         return await LoadAsync(noticeId, cancellationToken);
     }
 
