@@ -66,11 +66,15 @@ public sealed class SearchVocabulary
 public sealed class SearchVocabularySource(TimeProvider clock)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
-    private (SearchVocabulary Vocabulary, DateTimeOffset ReadAt)? _current;
+
+    /// <summary>One reference, swapped whole, so that concurrent searches never read half of an update.</summary>
+    private sealed record Read(SearchVocabulary Vocabulary, DateTimeOffset At);
+
+    private volatile Read? _current;
 
     public async Task<SearchVocabulary> GetAsync(AppDbContext db, CancellationToken cancellationToken)
     {
-        if (_current is { } current && clock.GetUtcNow() - current.ReadAt < Lifetime)
+        if (_current is { } current && clock.GetUtcNow() - current.At < Lifetime)
         {
             return current.Vocabulary;
         }
@@ -79,7 +83,7 @@ public sealed class SearchVocabularySource(TimeProvider clock)
             .ToListAsync(cancellationToken);
         var vocabulary = new SearchVocabulary(names.SelectMany(n => new[] { n.NameKo, n.NameEn, n.CategoryKo, n.CategoryEn })
             .Concat(SpecificationTerms.Words));
-        _current = (vocabulary, clock.GetUtcNow());
+        _current = new Read(vocabulary, clock.GetUtcNow());
         return vocabulary;
     }
 }
