@@ -167,7 +167,7 @@ public sealed class SearchProducts(AppDbContext db, FacetCache facetCache, Searc
         var hits = terms.Count == 0
             ? db.Products.Select(p => new Hit { Product = p, Rank = 0 })
             : from p in db.Products
-              join r in ProductSearch.Match(db, terms, ranked) on p.Id equals r.Id
+              join r in ProductSearch.Match(db, terms, ranked, string.IsNullOrWhiteSpace(query.Cert) ? null : (query.Cert, today)) on p.Id equals r.Id
               select new Hit { Product = p, Rank = r.Rank };
 
         if (query.Category is int category)

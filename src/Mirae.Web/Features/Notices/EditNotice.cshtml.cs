@@ -54,7 +54,7 @@ public sealed class NoticeInput
 [RequestSizeLimit(NoticeAttachment.MaxBytes + 1024 * 1024)]
 public sealed class EditNoticeModel(AppDbContext db, WriteNotice write, IStringLocalizer<SharedResource> text) : PageModel, IRedisplayPage
 {
-    [BindProperty]
+    [BindProperty(Name = "Input")] // named: the upload, remove and delete forms leave it unbound (issue 17.4)
     public NoticeInput Input { get; set; } = new();
 
     public int? NoticeId { get; private set; }

@@ -72,6 +72,26 @@ public sealed class SearchTests(Hosts hosts)
         }
     }
 
+    [Theory, MemberData(nameof(Providers))]
+    public async Task AWordAndACertificate_FindExactlyTheProductsHoldingItValidThatTheWordFinds(DatabaseProvider provider)
+    {
+        var factory = await hosts.GetDemoAsync(provider);
+        await using var db = factory.CreateDbContext();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
+        var certified = await db.ProductCertificates.Where(c => c.Code == "ISO9001" && c.IssuedOn <= today && c.ExpiresOn >= today).Select(c => c.ProductId)
+            .Distinct().ToListAsync();
+        var word = await db.Products.Where(p => p.NameKo.Contains("필터") || (p.DescriptionKo != null && p.DescriptionKo.Contains("필터"))
+            || p.Material.NameKo.Contains("필터") || p.Material.Category.NameKo.Contains("필터") || p.Organization.NameKo.Contains("필터")).Select(p => p.Id).ToListAsync();
+
+        // The certificate is pushed into the engine's query (issue 17.7); the result must not change.
+        var result = await SearchAsync(factory, new SearchProducts.Query("필터", Cert: "ISO9001", PageSize: 100, WithFacets: false));
+
+        var expected = word.Intersect(certified).Order().ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Count, result.Page.Total);
+        Assert.Equal(expected.Take(100), result.Page.Items.Select(r => r.Id).Order().Take(100));
+    }
+
     /// <summary>What people type (compounds without spaces, English word forms) and the query it must find the same products as (issue 17).</summary>
     public static TheoryData<DatabaseProvider, string, string> TypedAsPeopleType()
     {
