@@ -30,7 +30,7 @@ public sealed class GetApplication(AppDbContext db, GetCall getCall)
 {
     public sealed record AttachmentRow(int Id, string FieldKey, Guid FileId, string FileName, long Length, string Sha256);
     public sealed record Profile(int Id, string BusinessNumber, OrganizationKind Kind, string NameKo, string? NameEn, string? RegionKo, int? Employees,
-        int? FoundedYear, string? Website);
+        int? FoundedYear, string? Website, string? RegionEn = null);
     public sealed record RevisionRow(int Number, DateTimeOffset SubmittedAt, IReadOnlyDictionary<string, string> Answers);
     public sealed record Details(int Id, ApplicationStatus Status, IReadOnlyDictionary<string, string> Answers, string? ReceiptNumber,
         DateTimeOffset UpdatedAt, DateTimeOffset? SubmittedAt, IReadOnlyList<RevisionRow> Revisions, IReadOnlyList<AttachmentRow> Attachments,
@@ -52,7 +52,7 @@ public sealed class GetApplication(AppDbContext db, GetCall getCall)
         }
         var call = await getCall.HandleAsync(application.CallId, includeDrafts: true, cancellationToken) ?? throw new NotFoundException("call");
         var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == application.OrganizationId)
-            .Select(o => new Profile(o.Id, o.BusinessNumber, o.Kind, o.NameKo, o.NameEn, o.RegionKo, o.Employees, o.FoundedYear, o.Website))
+            .Select(o => new Profile(o.Id, o.BusinessNumber, o.Kind, o.NameKo, o.NameEn, o.RegionKo, o.Employees, o.FoundedYear, o.Website, o.RegionEn))
             .SingleAsync(cancellationToken);
         return new Details(application.Id, application.Status, application.Answers, application.ReceiptNumber, application.UpdatedAt,
             application.SubmittedAt,

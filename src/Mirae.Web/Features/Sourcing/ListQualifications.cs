@@ -8,7 +8,7 @@ public sealed class ListQualifications(AppDbContext db)
 {
     public sealed record QualificationRow(int Id, int BuyerId, string BuyerKo, int ProductId, string ProductCode, string ProductKo, string SupplierKo,
         QualificationDecision Decision, DateOnly? NextReviewOn, bool Shared, string Summary, IReadOnlyList<SampleTest> Tests, DateTimeOffset UpdatedAt,
-        DateOnly? SupplyingSince);
+        DateOnly? SupplyingSince, string? BuyerEn = null, string? ProductEn = null, string? SupplierEn = null);
 
     /// <summary>Another buyer's shared summary: the decision and its summary text, never the test results.</summary>
     public sealed record SharedSummary(string BuyerKo, QualificationDecision Decision, string Summary, DateTimeOffset UpdatedAt);
@@ -23,7 +23,7 @@ public sealed class ListQualifications(AppDbContext db)
                       join p in db.Products on q.ProductId equals p.Id
                       orderby q.UpdatedAt descending, q.Id descending
                       select new QualificationRow(q.Id, q.BuyerId, b.NameKo, p.Id, p.Code, p.NameKo, p.Organization.NameKo, q.Decision, q.NextReviewOn, q.Shared,
-                          q.Summary, q.Tests, q.UpdatedAt, q.SupplyingSince)).ToListAsync(cancellationToken);
+                          q.Summary, q.Tests, q.UpdatedAt, q.SupplyingSince, b.NameEn, p.NameEn, p.Organization.NameEn)).ToListAsync(cancellationToken);
     }
 
     /// <summary>Other buyers' shared summaries of a product (what anyone matching it may read).</summary>

@@ -14,7 +14,8 @@ public sealed class MatchNeeds(AppDbContext db, TimeProvider clock)
     public const int MaxLimit = 100;
 
     /// <summary>A public or invited need one of the supplier's products matches, with its best-matching product.</summary>
-    public sealed record SupplierMatch(int NeedId, string Title, string BuyerKo, string MaterialCode, string ProductCode, int Score, bool Interested);
+    public sealed record SupplierMatch(int NeedId, string Title, string BuyerKo, string MaterialCode, string ProductCode, int Score, bool Interested,
+        string? BuyerEn = null);
 
     /// <summary>The ranked matches of a need the caller may see; null when they may not (or it does not exist).</summary>
     public async Task<IReadOnlyList<Match>?> VisibleAsync(int id, Guid? viewerId, int limit, CancellationToken cancellationToken)
@@ -139,7 +140,7 @@ public sealed class MatchNeeds(AppDbContext db, TimeProvider clock)
             }).AsSplitQuery().ToListAsync(cancellationToken);
         var categories = await db.Materials.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.CategoryId, cancellationToken);
         var interested = (await db.NeedInterests.Where(i => suppliers.Contains(i.SupplierId)).Select(i => i.NeedId).ToListAsync(cancellationToken)).ToHashSet();
-        var buyers = await db.Organizations.AsNoTracking().Where(o => o.Kind == OrganizationKind.Buyer).ToDictionaryAsync(o => o.Id, o => o.NameKo, cancellationToken);
+        var buyers = await db.Organizations.AsNoTracking().Where(o => o.Kind == OrganizationKind.Buyer).ToDictionaryAsync(o => o.Id, o => (o.NameKo, o.NameEn), cancellationToken);
         var result = new List<SupplierMatch>();
         foreach (var need in needs)
         {
@@ -150,8 +151,9 @@ public sealed class MatchNeeds(AppDbContext db, TimeProvider clock)
                 .OfType<Match>().OrderByDescending(m => m.Score).ThenBy(m => m.Product.ProductId).FirstOrDefault();
             if (best is not null)
             {
-                result.Add(new SupplierMatch(need.Id, need.Title, buyers.GetValueOrDefault(need.BuyerId, ""), best.Product.MaterialCode, best.Product.ProductCode, best.Score,
-                    interested.Contains(need.Id)));
+                var buyer = buyers.GetValueOrDefault(need.BuyerId, ("", null));
+                result.Add(new SupplierMatch(need.Id, need.Title, buyer.NameKo, best.Product.MaterialCode, best.Product.ProductCode, best.Score,
+                    interested.Contains(need.Id), buyer.NameEn));
             }
         }
         return result.OrderByDescending(r => r.Score).ThenBy(r => r.NeedId).ToList();
