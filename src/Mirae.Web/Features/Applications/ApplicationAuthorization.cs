@@ -11,6 +11,36 @@ namespace Mirae.Web.Features.Applications;
 /// <summary>The organization an application is (or would be) made for, as the resource of an authorization check.</summary>
 public sealed record ApplicationResource(int OrganizationId);
 
+/// <summary>What a page may do with an application: nothing (<see cref="Refused"/> says which answer), view, or act as its applicant.</summary>
+public sealed record ApplicationAccess(Microsoft.AspNetCore.Mvc.IActionResult? Refused, bool IsMember)
+{
+    /// <summary>
+    /// Checks <paramref name="operation"/> on application <paramref name="id"/> with one light query (404 when there is no
+    /// such application, 403 when refused). A member of the applicant reads their own data, which is not logged as
+    /// personal-data access; staff reading it is.
+    /// </summary>
+    public static async Task<ApplicationAccess> CheckAsync(AppDbContext db, IAuthorizationService authorization, HttpContext http, int id,
+        OperationAuthorizationRequirement operation, CancellationToken cancellationToken)
+    {
+        var organizationId = await db.Applications.Where(a => a.Id == id).Select(a => (int?)a.OrganizationId).SingleOrDefaultAsync(cancellationToken);
+        if (organizationId is not int organization)
+        {
+            return new ApplicationAccess(new Microsoft.AspNetCore.Mvc.NotFoundResult(), false);
+        }
+        var resource = new ApplicationResource(organization);
+        if (!(await authorization.AuthorizeAsync(http.User, resource, operation)).Succeeded)
+        {
+            return new ApplicationAccess(new Microsoft.AspNetCore.Mvc.ForbidResult(), false);
+        }
+        var isMember = operation == ApplicationOperations.Edit || (await authorization.AuthorizeAsync(http.User, resource, ApplicationOperations.Edit)).Succeeded;
+        if (isMember)
+        {
+            Audit.PersonalData.ReadByItsSubject(http);
+        }
+        return new ApplicationAccess(null, isMember);
+    }
+}
+
 public static class ApplicationOperations
 {
     /// <summary>See the application, its answers and files.</summary>

@@ -206,22 +206,9 @@ public sealed class ApplicationPageModel(AppDbContext db, GetApplication get, Ap
     private async Task<IActionResult?> AuthorizeAsync(int id, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation,
         CancellationToken cancellationToken)
     {
-        var organizationId = await db.Applications.Where(a => a.Id == id).Select(a => (int?)a.OrganizationId).SingleOrDefaultAsync(cancellationToken);
-        if (organizationId is not int organization)
-        {
-            return NotFound();
-        }
-        var resource = new ApplicationResource(organization);
-        if (!(await authorization.AuthorizeAsync(User, resource, operation)).Succeeded)
-        {
-            return Forbid();
-        }
-        IsMember = operation == ApplicationOperations.Edit || (await authorization.AuthorizeAsync(User, resource, ApplicationOperations.Edit)).Succeeded;
-        if (IsMember)
-        {
-            // The applying organization's own members read their own application; staff reading it is logged.
-            PersonalData.ReadByItsSubject(HttpContext);
-        }
-        return null;
+        var access = await ApplicationAccess.CheckAsync(db, authorization, HttpContext, id, operation, cancellationToken);
+        IsMember = access.IsMember;
+        return access.Refused;
     }
+
 }

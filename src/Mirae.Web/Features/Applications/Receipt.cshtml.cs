@@ -37,19 +37,9 @@ public sealed class ReceiptModel(AppDbContext db, GetApplication get, IAuthoriza
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var organizationId = await db.Applications.Where(a => a.Id == id).Select(a => (int?)a.OrganizationId).SingleOrDefaultAsync(cancellationToken);
-        if (organizationId is not int organization)
+        if ((await ApplicationAccess.CheckAsync(db, authorization, HttpContext, id, ApplicationOperations.View, cancellationToken)).Refused is { } refused)
         {
-            return NotFound();
-        }
-        var resource = new ApplicationResource(organization);
-        if (!(await authorization.AuthorizeAsync(User, resource, ApplicationOperations.View)).Succeeded)
-        {
-            return Forbid();
-        }
-        if ((await authorization.AuthorizeAsync(User, resource, ApplicationOperations.Edit)).Succeeded)
-        {
-            PersonalData.ReadByItsSubject(HttpContext);
+            return refused;
         }
         Application = (await get.HandleAsync(id, cancellationToken))!;
         if (Application.ReceiptNumber is null)
