@@ -18,7 +18,11 @@ public sealed class CallJourneyTests(BrowserFixture fixture)
         await page.WaitForSelectorAsync("[data-testid=member-name]");
         var title = "뮤뮤 브라우저 공모 " + Guid.NewGuid().ToString("N")[..6];
 
-        await page.ClickAsync("nav a[href='/admin/calls']");
+        await page.ClickAsync(".mirae-nav a[href='/admin']");
+        await page.WaitForSelectorAsync("[data-testid=staff-areas]");
+        await staff.AssertAccessibleAsync("staff-home");
+        await page.ClickAsync(".staff-nav a[href='/admin/calls']");
+        Assert.Equal("page", await page.GetAttributeAsync(".staff-nav a[href='/admin/calls']", "aria-current"));
         await staff.AssertAccessibleAsync("admin-calls");
         await page.ClickAsync("[data-testid=new-call]");
         await staff.AssertAccessibleAsync("call-new");

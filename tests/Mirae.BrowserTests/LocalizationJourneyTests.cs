@@ -60,7 +60,7 @@ public sealed class LocalizationJourneyTests(BrowserFixture fixture)
 
         // From the need's first match, the buyer records an approval, supplying since last week.
         await page.GotoAsync(need);
-        await page.ClickAsync("[data-testid=matches] tbody tr:first-child a[data-testid^=qualify-]");
+        await page.ClickAsync("[data-testid=matches] > li:first-child a[data-testid^=qualify-]");
         await page.WaitForSelectorAsync("[data-testid=qualification-form]");
         Assert.NotEmpty(await page.InputValueAsync("#ProductCode"));
         await page.SelectOptionAsync("#Decision", "Approved");

@@ -5,26 +5,11 @@ using Mirae.Web.Tests.Infrastructure;
 namespace Mirae.BrowserTests;
 
 /// <summary>
-/// The pages issue 17 added, as their users open them: axe-core clean, and at 390 px wide no sideways scrolling (wide
-/// tables scroll inside their own box).
+/// The pages issue 17 added, as their users open them (every check, at 1280 and 390 px, is PageChecks').
 /// </summary>
 [Collection("browser")]
 public sealed class NewPagesJourneyTests(BrowserFixture fixture)
 {
-    /// <summary>At 390 px the page does not scroll sideways: the document is no wider than the screen (tables scroll inside their box).</summary>
-    private static async Task AssertFitsAsync(PageChecks checks, string step)
-    {
-        await checks.Page.SetViewportSizeAsync(390, 844);
-        var (width, screen) = (await checks.Page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await checks.Page.EvaluateAsync<int>("window.innerWidth"));
-        var beyond = await checks.Page.EvaluateAsync<string>("""
-            () => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-scroll'))
-                .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right) + 'px').join(', ')
-            """);
-        Assert.True(width <= screen && beyond.Length == 0, $"{step} at 390 px: {width} px wide; {beyond}");
-        await checks.AssertAccessibleAsync(step + "-390");
-        await checks.Page.SetViewportSizeAsync(1280, 900);
-    }
-
     [Fact]
     public async Task Staff_WriteANotice_ReadTheAuditLog_AndOpenAReceipt()
     {
@@ -44,20 +29,16 @@ public sealed class NewPagesJourneyTests(BrowserFixture fixture)
         await page.ClickAsync("[data-testid=save-notice]");
         await page.WaitForSelectorAsync("[data-testid=flash]");
         await staff.AssertAccessibleAsync("notice-edit");
-        await AssertFitsAsync(staff, "notice-edit");
         await page.GotoAsync("/admin/notices");
         await staff.AssertAccessibleAsync("notice-admin-list");
-        await AssertFitsAsync(staff, "notice-admin-list");
 
         await page.GotoAsync("/admin/audit?action=notice.changed");
         await page.WaitForSelectorAsync("[data-testid=audit-log] td:has-text('notice.changed')");
         await staff.AssertAccessibleAsync("audit-log");
-        await AssertFitsAsync(staff, "audit-log");
 
         await page.GotoAsync($"/applications/{applicationId}/receipt");
         await page.WaitForSelectorAsync("[data-testid=receipt] dd:has-text('45,000,000원')");
         await staff.AssertAccessibleAsync("receipt");
-        await AssertFitsAsync(staff, "receipt");
     }
 
     [Fact]
@@ -74,7 +55,6 @@ public sealed class NewPagesJourneyTests(BrowserFixture fixture)
         await page.ClickAsync("[data-testid=edit-organization]");
         await page.WaitForSelectorAsync("#Input_NameKo");
         await checks.AssertAccessibleAsync("organization-edit");
-        await AssertFitsAsync(checks, "organization-edit");
         await page.FillAsync("#Input_NameEn", "Mumu Profile Co., Ltd.");
         await page.FocusAsync("[data-testid=save-organization]");
         await page.Keyboard.PressAsync("Enter");
@@ -86,6 +66,5 @@ public sealed class NewPagesJourneyTests(BrowserFixture fixture)
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForSelectorAsync("[data-testid=invite-link]");
         await checks.AssertAccessibleAsync("colleague-invited");
-        await AssertFitsAsync(checks, "colleague-invited");
     }
 }

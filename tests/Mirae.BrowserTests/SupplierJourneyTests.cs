@@ -53,7 +53,7 @@ public sealed class SupplierJourneyTests(BrowserFixture fixture)
         await page.WaitForSelectorAsync("[data-testid=documents] :text('용출물 보고서.pdf')");
         await supplier.AssertAccessibleAsync("product-edit-documented");
 
-        await page.ClickAsync(".breadcrumb-trail a >> nth=1");
+        await page.ClickAsync(".krds-breadcrumb-wrap a >> nth=2");
         await page.WaitForSelectorAsync("[data-testid=product-name]");
         Assert.Contains("용출물 보고서", await page.InnerTextAsync("[data-testid=documents]"));
         Assert.Contains("MFDS-BIO-GMP", await page.InnerTextAsync("[data-testid=certificates]"));

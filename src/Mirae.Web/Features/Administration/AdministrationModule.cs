@@ -33,7 +33,9 @@ public static class AdministrationModule
         services.AddScoped<ListUsers>();
         services.AddScoped<AssignRoles>();
         services.AddTexts<AdministrationTexts>();
-        services.AddNavigation(new NavEntry("Nav.AdminUsers", "/admin/users", 500, NavAudience.Administrators));
+        services.AddNavigation(
+            new NavEntry("Nav.StaffHome", SiteNavigation.StaffHome, 300, NavAudience.ProgramStaff),
+            new NavEntry("Nav.AdminUsers", "/admin/users", 500, NavAudience.Administrators, StaffArea.Members));
         services.AddSeed("administration.first-administrator", SeedKind.Reference, 20, c => BootstrapAdministrator.EnsureAsync(c.Services));
         return services;
     }

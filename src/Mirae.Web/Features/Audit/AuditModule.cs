@@ -13,7 +13,7 @@ public static class AuditModule
         services.AddScoped<AuditLog>();
         services.AddScoped<ReadAuditLog>();
         services.AddTexts<AuditTexts>();
-        services.AddNavigation(new NavEntry("Nav.AuditLog", "/admin/audit", 510, NavAudience.Administrators));
+        services.AddNavigation(new NavEntry("Nav.AuditLog", "/admin/audit", 510, NavAudience.Administrators, StaffArea.Content));
         services.Configure<MvcOptions>(o => o.Filters.Add<PersonalDataPageFilter>());
         return services;
     }

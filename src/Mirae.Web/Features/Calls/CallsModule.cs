@@ -18,7 +18,7 @@ public static class CallsModule
         services.AddTexts<CallsTexts>();
         services.AddNavigation(
             new NavEntry("Nav.Calls", "/calls", 120, NavAudience.Everyone),
-            new NavEntry("Nav.AdminCalls", "/admin/calls", 320, NavAudience.ProgramStaff));
+            new NavEntry("Nav.AdminCalls", "/admin/calls", 320, NavAudience.ProgramStaff, StaffArea.Programs));
         services.AddSeed("calls.demo", SeedKind.Demo, 300, c => DemoCalls.SeedAsync(c.Db, c.Clock));
         return services;
     }

@@ -35,8 +35,8 @@ public static class DirectoryModule
         services.AddNavigation(
             new NavEntry("Nav.Directory", "/directory", 110, NavAudience.Everyone),
             new NavEntry("Nav.MyOrganization", "/my/organization", 200, NavAudience.CompanyMembers),
-            new NavEntry("Nav.DirectoryImport", "/admin/directory/import", 300, NavAudience.ProgramStaff),
-            new NavEntry("Nav.Memberships", "/admin/memberships", 310, NavAudience.ProgramStaff));
+            new NavEntry("Nav.DirectoryImport", "/admin/directory/import", 360, NavAudience.ProgramStaff, StaffArea.Directory),
+            new NavEntry("Nav.Memberships", "/admin/memberships", 370, NavAudience.ProgramStaff, StaffArea.Members));
         // An existing database crossing SearchTokens needs its search text recomputed, since the analyzer is C#.
         services.AddSeed("directory.reindex", SeedKind.Reference, 0, async c =>
         {

@@ -24,7 +24,7 @@ public static class EvaluationModule
         services.AddScoped<SelectUnderBudget>();
         services.AddTexts<EvaluationTexts>();
         services.AddNavigation(
-            new NavEntry("Nav.Evaluators", "/admin/evaluators", 330, NavAudience.ProgramStaff),
+            new NavEntry("Nav.Evaluators", "/admin/evaluators", 330, NavAudience.ProgramStaff, StaffArea.Evaluation),
             new NavEntry("Nav.MyEvaluations", "/evaluations", 400, NavAudience.Evaluators));
         services.AddSeed("evaluation.demo", SeedKind.Demo, 400, c => DemoEvaluation.SeedAsync(c.Db, c.Services.GetRequiredService<UserManager<AppUser>>(), c.Clock));
         return services;

@@ -15,7 +15,7 @@ public static class NoticesModule
         services.AddScoped<WriteNotice>();
         services.AddTexts<NoticesTexts>();
         services.AddNavigation(new NavEntry("Nav.Notices", "/notices", 150, NavAudience.Everyone));
-        services.AddNavigation(new NavEntry("Nav.AdminNotices", "/admin/notices", 420, NavAudience.ProgramStaff));
+        services.AddNavigation(new NavEntry("Nav.AdminNotices", "/admin/notices", 420, NavAudience.ProgramStaff, StaffArea.Content));
         services.AddSeed("notices.demo", SeedKind.Demo, 100, c => DemoNotices.SeedAsync(c.Db, c.Clock));
         return services;
     }

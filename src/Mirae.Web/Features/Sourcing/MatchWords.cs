@@ -19,6 +19,15 @@ public static class MatchWords
         _ => string.Join(", ", reason.Args),
     };
 
+    /// <summary>A reason in two or three words, for its chip on the matches list ("기공 크기", "ISO13485", "CoA").</summary>
+    public static string Chip(IStringLocalizer text, MatchReason reason) => reason.Kind switch
+    {
+        "specification" => SpecificationTerms.Name(reason.Args[0]),
+        "certificate" => reason.Args[0],
+        "document" => text["DocumentKind." + reason.Args[0]],
+        _ => text["MatchReason." + reason.Kind],
+    };
+
     /// <summary>What a requirement asks, with its unit and values in words ("≤ 20 nm", "예").</summary>
     public static string Describe(SpecRequirement r) =>
         r.Text is { } value ? SpecificationTerms.Value(r.Key, value) : SpecificationTerms.WithUnit(r.Key, Matching.Describe(r));

@@ -34,8 +34,8 @@ public static class SourcingModule
             new NavEntry("Nav.Qualifications", "/my/qualifications", 220, NavAudience.BuyerMembers),
             new NavEntry("Nav.Changes", "/my/changes", 230, NavAudience.SupplierMembers),
             new NavEntry("Nav.SupplierNeeds", "/my/needs", 240, NavAudience.SupplierMembers),
-            new NavEntry("Nav.AdminConsultations", "/admin/consultations", 340, NavAudience.ProgramStaff),
-            new NavEntry("Nav.Localization", "/admin/localization", 350, NavAudience.ProgramStaff));
+            new NavEntry("Nav.AdminConsultations", "/admin/consultations", 340, NavAudience.ProgramStaff, StaffArea.Sourcing),
+            new NavEntry("Nav.Localization", "/admin/localization", 350, NavAudience.ProgramStaff, StaffArea.Sourcing));
         services.AddSeed("sourcing.demo", SeedKind.Demo, 500, c => DemoSourcing.SeedAsync(c.Db, c.Clock));
         return services;
     }

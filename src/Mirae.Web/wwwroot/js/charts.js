@@ -9,6 +9,7 @@
     }
     // Canvas text does not inherit CSS: use the page's font (Pretendard GOV) so Korean labels render.
     window.Chart.defaults.font.family = window.getComputedStyle(document.body).fontFamily;
+    window.Chart.defaults.font.size = 14;
     document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
       var table = document.getElementById(canvas.getAttribute("data-chart"));
       if (!table) {
@@ -25,7 +26,7 @@
       new window.Chart(canvas, {
         type: type,
         data: { labels: labels, datasets: [{ label: table.querySelector("caption").textContent.trim(), data: values, stepped: type === "line", backgroundColor: "#256ef4", borderColor: "#256ef4" }] },
-        options: { animation: false, plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }
+        options: { animation: false, responsive: true, maintainAspectRatio: false, plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }
       });
     });
   }
