@@ -10,6 +10,10 @@
   var desktop = window.matchMedia("(min-width: 1024px)");
 
   function wire(button) {
+    if (button.hasAttribute("data-wired")) {
+      return;
+    }
+    button.setAttribute("data-wired", "");
     var panel = document.getElementById(button.getAttribute("aria-controls"));
     if (!panel) {
       return;
@@ -81,7 +85,8 @@
       if (heads.length < 4) {
         return;
       }
-      var names = Array.prototype.map.call(heads, function (th) { return th.textContent.trim(); });
+      // A column headed by a control (select all) or by nothing is shown without a name.
+      var names = Array.prototype.map.call(heads, function (th) { return th.querySelector("input, button") ? "" : th.textContent.trim(); });
       table.setAttribute("role", "table");
       table.querySelectorAll("thead, tbody").forEach(function (group) { group.setAttribute("role", "rowgroup"); });
       table.querySelectorAll("tr").forEach(function (row) { row.setAttribute("role", "row"); });
@@ -101,6 +106,12 @@
   function start() {
     document.querySelectorAll("button[data-toggle]").forEach(wire);
     stackTables(document);
+    // An error summary's link to a field the page does not have becomes plain text.
+    document.querySelectorAll("a[data-error-link]").forEach(function (link) {
+      if (!document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)))) {
+        link.replaceWith(document.createTextNode(link.textContent));
+      }
+    });
     // A "select all" box checks or clears the boxes it names (data-check-all="their name") in its form.
     document.querySelectorAll("input[data-check-all]").forEach(function (all) {
       all.addEventListener("change", function () {
@@ -111,7 +122,11 @@
       });
     });
     // Results that htmx swaps in (the directory search) get the same treatment.
-    document.addEventListener("htmx:load", function (event) { stackTables(event.detail.elt.parentElement || document); });
+    document.addEventListener("htmx:load", function (event) {
+      var root = event.detail.elt.parentElement || document;
+      stackTables(root);
+      root.querySelectorAll("button[data-toggle]").forEach(wire);
+    });
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
