@@ -7,6 +7,7 @@ using Mirae.Web.Features.Evaluation;
 using Mirae.Web.Features.Faq;
 using Mirae.Web.Features.Health;
 using Mirae.Web.Features.Home;
+using Mirae.Web.Features.Ledger;
 using Mirae.Web.Features.Sourcing;
 using Mirae.Web.Features.Notices;
 using Mirae.Web.Features.Notifications;
@@ -37,6 +38,7 @@ builder.Services.AddApplications();
 builder.Services.AddEvaluation();
 builder.Services.AddSourcing();
 builder.Services.AddFaq();
+builder.Services.AddLedger(builder.Configuration);
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
@@ -54,6 +56,7 @@ app.MapCallsApi();
 app.MapApplicationsApi();
 app.MapSelectionApi();
 app.MapNeedsApi();
+app.MapLedgerApi();
 app.Run();
 return 0;
 

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Mirae.Web.Features.Ledger;
 using Mirae.Web.Tests.Infrastructure;
 
 namespace Mirae.BrowserTests;
@@ -89,5 +91,17 @@ public sealed class EvaluationJourneyTests(BrowserFixture fixture)
         await visitor.Page.WaitForSelectorAsync("[data-testid=results] td:has-text('뮤뮤평가대상(주)')");
         await visitor.AssertAccessibleAsync("results");
         Assert.Contains("60,000,000원", await visitor.Page.InnerTextAsync("[data-testid=results]"));
+
+        // The decision is in the verifiable log: once numbered and signed, the visitor's browser checks it itself.
+        await fixture.Factory.Services.GetRequiredService<LedgerSequencer>().RunOnceAsync(CancellationToken.None);
+        await visitor.Page.ReloadAsync();
+        await visitor.Page.ClickAsync("[data-testid=verify-panel] [data-testid=verify-in-browser]");
+        await visitor.Page.WaitForSelectorAsync("[data-testid=verify-panel] .verify-result.ok");
+        Assert.StartsWith("검증됨", await visitor.Page.InnerTextAsync("[data-testid=verify-panel] [data-testid=verify-result]"), StringComparison.Ordinal);
+        await visitor.AssertAccessibleAsync("results-verified");
+        var index = await visitor.Page.GetAttributeAsync("[data-testid=verify-in-browser]", "data-verify-index");
+        await visitor.Page.GotoAsync($"/verify?q={index}");
+        await visitor.Page.WaitForSelectorAsync("[data-testid=verify-found]");
+        await visitor.AssertAccessibleAsync("verify-page");
     }
 }

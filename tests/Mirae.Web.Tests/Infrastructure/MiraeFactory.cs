@@ -29,6 +29,8 @@ public sealed class MiraeFactory(TestDatabase database, IReadOnlyDictionary<stri
         builder.UseSetting("RateLimiting:CalculatorPermitLimit", "10000");
         // Tests run due jobs themselves (JobScheduler.RunDueAsync) at the instant they choose.
         builder.UseSetting("Scheduler:Enabled", "false");
+        // Tests number and sign the log themselves (LedgerSequencer.RunOnceAsync).
+        builder.UseSetting("Ledger:Background", "false");
         // Tests seed only what they need (the builders in this folder); a test about the demo data asks for it.
         builder.UseSetting("Seed:Demo", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

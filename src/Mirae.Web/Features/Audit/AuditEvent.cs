@@ -69,6 +69,7 @@ public static class AuditActions
     public const string SessionScheduled = "session.scheduled";
     public const string SlotBooked = "slot.booked";
     public const string SlotOutcome = "slot.outcome";
+    public const string LedgerRefused = "ledger.refused";
 }
 
 public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>

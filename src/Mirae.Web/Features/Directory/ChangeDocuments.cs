@@ -1,5 +1,7 @@
 using Mirae.Web.Data;
+using System.Text.Json.Nodes;
 using Mirae.Web.Features.Audit;
+using Mirae.Web.Features.Ledger;
 using Mirae.Web.Infrastructure;
 
 namespace Mirae.Web.Features.Directory;
@@ -8,7 +10,7 @@ namespace Mirae.Web.Features.Directory;
 /// Attaches a checked file to a product as a document, or removes one. The caller has authorized the
 /// product's organization; a file that fails a check changes nothing.
 /// </summary>
-public sealed class ChangeDocuments(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class ChangeDocuments(AppDbContext db, AuditLog audit, LedgerRecords ledger, TimeProvider clock)
 {
     public async Task<int> UploadAsync(int productId, DocumentKind kind, string fileName, long length, Stream content, Guid uploadedById,
         CancellationToken cancellationToken = default)
@@ -22,6 +24,15 @@ public sealed class ChangeDocuments(AppDbContext db, AuditLog audit, TimeProvide
         var document = product.AddDocument(kind, file, uploadedById, now);
         audit.Add(AuditActions.ProductChanged, $"product:{product.Organization.BusinessNumber}/{product.Code}",
             $"document added {kind} {file.FileName} sha256:{file.Sha256}");
+        // The file's hash, not the file (nor its name, which may name a person), goes into the verifiable log.
+        ledger.Add(LedgerKinds.DocumentRegistered, $"product:{product.Organization.BusinessNumber}/{product.Code}", new JsonObject
+        {
+            ["businessNumber"] = product.Organization.BusinessNumber,
+            ["productCode"] = product.Code,
+            ["documentKind"] = kind.ToString(),
+            ["sha256"] = file.Sha256,
+            ["bytes"] = file.Length,
+        });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return document.Id;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Mirae.Web.Data;
 using Mirae.Web.Infrastructure;
+using Mirae.Web.Features.Ledger;
 using Mirae.Web.Features.Accounts;
 
 namespace Mirae.Web.Features.Evaluation;
@@ -23,6 +24,7 @@ public static class EvaluationModule
         services.AddScoped<ScoreApplication>();
         services.AddScoped<SelectUnderBudget>();
         services.AddTexts<EvaluationTexts>();
+        services.AddLedgerSource<AwardLedger>();
         services.AddNavigation(
             new NavEntry("Nav.Evaluators", "/admin/evaluators", 330, NavAudience.ProgramStaff, StaffArea.Evaluation),
             new NavEntry("Nav.MyEvaluations", "/evaluations", 400, NavAudience.Evaluators));

@@ -1,14 +1,18 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Mirae.Web.Features.Ledger;
 
 namespace Mirae.Web.Features.Evaluation;
 
 /// <summary>The public results of a call (선정 결과): companies, amounts and scores, and the inputs to re-run the selection.</summary>
 [AllowAnonymous]
-public sealed class ResultsModel(SelectUnderBudget select) : PageModel
+public sealed class ResultsModel(SelectUnderBudget select, ReadLedger ledger) : PageModel
 {
     public SelectUnderBudget.Results Results { get; private set; } = null!;
+
+    /// <summary>The log's entry for this selection (the latest decision's), for the 검증 panel; null while none is recorded.</summary>
+    public ReadLedger.Entry? Entry { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -17,6 +21,7 @@ public sealed class ResultsModel(SelectUnderBudget select) : PageModel
             return NotFound();
         }
         Results = results;
+        Entry = (await ledger.ForSubjectAsync(AwardLedger.Subject(id), cancellationToken)).FirstOrDefault();
         return Page();
     }
 }

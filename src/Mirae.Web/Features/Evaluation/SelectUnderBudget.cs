@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Mirae.Web.Data;
 using Mirae.Web.Features.Audit;
+using Mirae.Web.Features.Ledger;
 using Mirae.Web.Features.Directory;
 using Mirae.Web.Features.Notifications;
 using Mirae.Web.Features.Applications;
@@ -14,7 +15,7 @@ namespace Mirae.Web.Features.Evaluation;
 /// (with greedy beside it), confirmation with a recorded decision that decides and notifies every applicant, and the
 /// public results with the inputs anyone can re-run.
 /// </summary>
-public sealed class SelectUnderBudget(AppDbContext db, AuditLog audit, Notify notify, TimeProvider clock)
+public sealed class SelectUnderBudget(AppDbContext db, AuditLog audit, Notify notify, LedgerRecords ledger, TimeProvider clock)
 {
     /// <summary>What the committee chooses: a uniform cut (percent) and per-application amounts override the requested amounts.</summary>
     public sealed record Inputs(long Budget, decimal MinScore, int? MaxAwards, int CutPercent, IReadOnlyDictionary<int, long> Amounts, IReadOnlyList<CategoryLimit> Limits);
@@ -109,7 +110,15 @@ public sealed class SelectUnderBudget(AppDbContext db, AuditLog audit, Notify no
         await notify.AddAsync(applications.Select(a => new Notify.Message(members[a.OrganizationId].ToList(), $"application:{a.Id}:{a.Status}",
             "Notification.Application" + a.Status, $"/calls/{callId}/results", [Notify.Both(board.TitleKo, board.TitleEn), "", ""])).ToList(), cancellationToken);
         audit.Add(AuditActions.SelectionConfirmed, $"call:{callId}", $"{result.Selected.Count} selected, {result.TotalScore} points, {result.TotalAmount} won: {note.Trim()}");
+        // The log's entry names the decision by its id, so it is added once the decision has one, in the same transaction.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await db.SaveChangesAsync(cancellationToken);
+        ledger.Add(LedgerKinds.Award, AwardLedger.Subject(callId), AwardLedger.Data(decision, await AwardLedger.BusinessNumbersAsync(db, callId, cancellationToken)));
+        await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
         return decision;
     }
 

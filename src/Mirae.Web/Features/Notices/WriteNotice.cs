@@ -1,12 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Mirae.Web.Data;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
 using Mirae.Web.Features.Audit;
+using Mirae.Web.Features.Ledger;
 using Mirae.Web.Infrastructure;
 
 namespace Mirae.Web.Features.Notices;
 
 /// <summary>Program staff write, change, schedule and pin notices and attach files; each change is audited.</summary>
-public sealed class WriteNotice(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class WriteNotice(AppDbContext db, AuditLog audit, LedgerRecords ledger, TimeProvider clock)
 {
     public sealed record Command(NoticeCategory Category, string TitleKo, string? TitleEn, string BodyKo, string? BodyEn, bool Pinned, DateTimeOffset? PublishAt);
 
@@ -26,6 +30,17 @@ public sealed class WriteNotice(AppDbContext db, AuditLog audit, TimeProvider cl
         await db.SaveChangesAsync(cancellationToken);
         audit.Add(AuditActions.NoticeChanged, $"notice:{notice.Id}",
             $"{(id is null ? "written" : "changed")}: {notice.Category}, {(notice.Pinned ? "pinned, " : "")}public from {Kst.DateTime(notice.PublishedAt)}: {notice.TitleKo}");
+        // Each version of a notice goes into the log: its titles, when it is public, and the SHA-256 of its texts.
+        ledger.Add(LedgerKinds.NoticePublished, $"notice:{notice.Id}", new JsonObject
+        {
+            ["noticeId"] = notice.Id,
+            ["category"] = notice.Category.ToString(),
+            ["titleKo"] = notice.TitleKo,
+            ["titleEn"] = notice.TitleEn,
+            ["publishedAt"] = notice.PublishedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            ["bodyKoSha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(notice.BodyKo))),
+            ["bodyEnSha256"] = notice.BodyEn is null ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(notice.BodyEn))),
+        });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return notice.Id;
@@ -42,6 +57,7 @@ public sealed class WriteNotice(AppDbContext db, AuditLog audit, TimeProvider cl
         db.StoredFiles.Add(file);
         notice.Attach(file, now);
         audit.Add(AuditActions.NoticeChanged, $"notice:{id}", $"attached {file.FileName} sha256:{file.Sha256}");
+        ledger.Add(LedgerKinds.DocumentRegistered, $"notice:{id}", new JsonObject { ["noticeId"] = id, ["sha256"] = file.Sha256, ["bytes"] = file.Length });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -71,7 +71,9 @@ public sealed class StartupTests
             "calls/{id:int}/templates/{number:int}", "api/v1/selection/solve",
             "calls/{id:int}/results", "api/v1/calls/{id:int}/selection",
             "needs", "needs/{id:int}", "api/v1/needs/", "api/v1/needs/{id:int}/matches", "consultations", "consultations/{id:int}",
-            "faq",
+            "faq", "verify",
+            "api/v1/ledger/checkpoint", "api/v1/ledger/checkpoints", "api/v1/ledger/key", "api/v1/ledger/entries/{index}", "api/v1/ledger/entries",
+            "api/v1/ledger/proofs/inclusion", "api/v1/ledger/proofs/consistency", "api/v1/ledger/search",
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), anonymous.Order(StringComparer.Ordinal));
         var fallback = await factory.Services.GetRequiredService<IAuthorizationPolicyProvider>().GetFallbackPolicyAsync();

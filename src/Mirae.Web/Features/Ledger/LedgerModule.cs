@@ -1,0 +1,30 @@
+using Mirae.Web.Infrastructure;
+
+namespace Mirae.Web.Features.Ledger;
+
+/// <summary>Marker of the ledger's texts (LedgerTexts.resx, LedgerTexts.en.resx).</summary>
+public sealed class LedgerTexts;
+
+public static class LedgerModule
+{
+    public static IServiceCollection AddLedger(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<LedgerOptions>(configuration.GetSection("Ledger"));
+        services.AddSingleton<LedgerKey>();
+        services.AddSingleton<LedgerSignal>();
+        services.AddSingleton<LedgerSequencer>();
+        services.AddScoped<LedgerRecords>();
+        services.AddScoped<ReadLedger>();
+        services.AddHostedService<LedgerBackground>();
+        services.AddTexts<LedgerTexts>();
+        services.AddNavigation(new NavEntry("Nav.Verify", "/verify", 170, NavAudience.Everyone));
+        return services;
+    }
+
+    /// <summary>Lets the sequencer check a feature's entries against its records (see <see cref="ILedgerSource"/>).</summary>
+    public static IServiceCollection AddLedgerSource<TSource>(this IServiceCollection services) where TSource : class, ILedgerSource
+    {
+        services.AddScoped<ILedgerSource, TSource>();
+        return services;
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Mirae.Ledger;
+using Mirae.Web.Data;
+
+namespace Mirae.Web.Features.Ledger;
+
+/// <summary>What anyone may read of the log: checkpoints, entries, proofs, and the entries that name a record or a file's hash.</summary>
+public sealed class ReadLedger(AppDbContext db)
+{
+    public const int MaxPage = 1000;
+
+    public sealed record Entry(long? Index, string Kind, string Subject, DateTimeOffset RecordedAt, string Body, string LeafHash, long? CheckpointSize);
+
+    public Task<LedgerCheckpoint?> LatestCheckpointAsync(CancellationToken cancellationToken) =>
+        db.LedgerCheckpoints.AsNoTracking().OrderByDescending(c => c.Size).FirstOrDefaultAsync(cancellationToken);
+
+    public Task<List<LedgerCheckpoint>> CheckpointsAsync(long after, int limit, CancellationToken cancellationToken) =>
+        db.LedgerCheckpoints.AsNoTracking().Where(c => c.Size > after).OrderBy(c => c.Size).Take(Math.Clamp(limit, 1, MaxPage)).ToListAsync(cancellationToken);
+
+    /// <summary>The number of entries numbered so far (the largest size a proof can be asked for).</summary>
+    public async Task<long> SizeAsync(CancellationToken cancellationToken) =>
+        (await db.LedgerEntries.MaxAsync(e => e.Index, cancellationToken) ?? -1) + 1;
+
+    public async Task<Entry?> EntryAsync(long index, CancellationToken cancellationToken)
+    {
+        var entry = await db.LedgerEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Index == index, cancellationToken);
+        return entry is null ? null : await ToEntryAsync(entry, cancellationToken);
+    }
+
+    public async Task<List<Entry>> EntriesAsync(long from, int limit, CancellationToken cancellationToken)
+    {
+        var entries = await db.LedgerEntries.AsNoTracking().Where(e => e.Index >= from).OrderBy(e => e.Index).Take(Math.Clamp(limit, 1, MaxPage)).ToListAsync(cancellationToken);
+        var checkpoints = await db.LedgerCheckpoints.AsNoTracking().Select(c => c.Size).OrderBy(s => s).ToListAsync(cancellationToken);
+        return [.. entries.Select(e => Project(e, checkpoints.Cast<long?>().FirstOrDefault(s => s > e.Index)))];
+    }
+
+    /// <summary>The entries about a record (<c>call:12</c>), newest first, numbered or waiting.</summary>
+    public async Task<List<Entry>> ForSubjectAsync(string subject, CancellationToken cancellationToken)
+    {
+        var entries = await db.LedgerEntries.AsNoTracking().Where(e => e.Subject == subject).OrderByDescending(e => e.Id).Take(20).ToListAsync(cancellationToken);
+        var found = new List<Entry>();
+        foreach (var entry in entries)
+        {
+            found.Add(await ToEntryAsync(entry, cancellationToken));
+        }
+        return found;
+    }
+
+    /// <summary>The entries whose body names a file's SHA-256 (lower-case hex): where a document is recorded.</summary>
+    public async Task<List<Entry>> WithHashAsync(string sha256Hex, CancellationToken cancellationToken)
+    {
+        var needle = $"\"sha256\":\"{sha256Hex}\"";
+        var entries = await db.LedgerEntries.AsNoTracking().Where(e => e.Body.Contains(needle)).OrderBy(e => e.Id).Take(20).ToListAsync(cancellationToken);
+        var found = new List<Entry>();
+        foreach (var entry in entries)
+        {
+            found.Add(await ToEntryAsync(entry, cancellationToken));
+        }
+        return found;
+    }
+
+    /// <summary>The inclusion proof of entry <paramref name="index"/> in the log of <paramref name="size"/> entries (RFC 9162 §2.1.3).</summary>
+    public IReadOnlyList<byte[]> InclusionProof(long index, long size) => new MerkleLog(new DbHashStore(db), size).InclusionProof(index, size);
+
+    /// <summary>The consistency proof from the log of <paramref name="from"/> entries to that of <paramref name="to"/> (RFC 9162 §2.1.4).</summary>
+    public IReadOnlyList<byte[]> ConsistencyProof(long from, long to) => new MerkleLog(new DbHashStore(db), to).ConsistencyProof(from, to);
+
+    public byte[] RootAt(long size) => new MerkleLog(new DbHashStore(db), size).Root;
+
+    public Task<List<LedgerAlert>> AlertsAsync(CancellationToken cancellationToken) =>
+        db.LedgerAlerts.AsNoTracking().OrderByDescending(a => a.Id).Take(20).ToListAsync(cancellationToken);
+
+    private async Task<Entry> ToEntryAsync(LedgerEntry entry, CancellationToken cancellationToken)
+    {
+        long? checkpoint = entry.Index is null ? null
+            : await db.LedgerCheckpoints.AsNoTracking().Where(c => c.Size > entry.Index).OrderBy(c => c.Size).Select(c => (long?)c.Size).FirstOrDefaultAsync(cancellationToken);
+        return Project(entry, checkpoint);
+    }
+
+    private static Entry Project(LedgerEntry e, long? checkpoint) =>
+        new(e.Index, e.Kind, e.Subject, e.RecordedAt, e.Body, Convert.ToHexStringLower(e.LeafHash), checkpoint);
+}
