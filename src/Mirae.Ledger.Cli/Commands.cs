@@ -7,7 +7,7 @@ namespace Mirae.Ledger.Cli;
 /// The offline verifier <c>mirae-ledger</c>. Exit 0 (prints a result, or OK), 1 (<c>FAIL: reason</c>)
 /// or 2 (usage, on bad arguments).
 /// </summary>
-public static class Commands
+public static partial class Commands
 {
     public const int Ok = 0;
     public const int Failed = 1;
@@ -23,6 +23,10 @@ public static class Commands
           keygen             --out PREFIX            (writes PREFIX.private.pem and PREFIX.public.pem)
           sign-checkpoint    --origin O --size N --root R --key PRIVATE.pem
           verify-checkpoint  --checkpoint FILE --key PUBLIC.pem
+          verify-entry       --url BASE --index I [--key PUBLIC.pem]
+          audit              --url BASE [--from-checkpoint FILE] [--key PUBLIC.pem]
+        verify-entry and audit read a Mirae server's public API (BASE such as https://mirae.example); without --key
+        they use the key the server publishes and print its ID to compare with the one the city publishes elsewhere.
         Hashes are lowercase hex; a proof is a comma-separated list (empty string for none).
         FILE for --leaves has one hex-encoded leaf per line; an empty file is the empty tree.
         """;
@@ -53,6 +57,8 @@ public static class Commands
                 "keygen" => KeyGen(options, output),
                 "sign-checkpoint" => SignCheckpoint(options, output),
                 "verify-checkpoint" => VerifyCheckpoint(options, output),
+                "verify-entry" => VerifyEntry(options, output),
+                "audit" => Audit(options, output),
                 _ => throw new UsageException($"unknown verb '{args[0]}'"),
             };
         }
@@ -61,6 +67,11 @@ public static class Commands
             error.WriteLine("error: " + e.Message);
             error.WriteLine(UsageText);
             return Usage;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
+        {
+            output.WriteLine("FAIL: cannot read the server: " + e.Message);
+            return Failed;
         }
     }
 
@@ -213,6 +224,8 @@ public static class Commands
                 throw new UsageException($"unknown option --{unknown}");
             }
         }
+
+        public bool Has(string name) => _values.ContainsKey(name);
 
         public string Text(string name) =>
             _values.TryGetValue(name, out var value) ? value : throw new UsageException($"missing --{name}");
