@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Mirae.Web.Features.Ledger;
@@ -103,5 +104,33 @@ public sealed class EvaluationJourneyTests(BrowserFixture fixture)
         await visitor.Page.GotoAsync($"/verify?q={index}");
         await visitor.Page.WaitForSelectorAsync("[data-testid=verify-found]");
         await visitor.AssertAccessibleAsync("verify-page");
+
+        // Someone with database access changes the decision's record: the next checkpoint is refused and staff see it.
+        var sequencer = fixture.Factory.Services.GetRequiredService<LedgerSequencer>();
+        List<string> selected;
+        await using (var db = fixture.Factory.CreateDbContext())
+        {
+            selected = (await db.SelectionDecisions.AsNoTracking().Where(d => d.CallId == callId).SingleAsync()).Selected.ToList();
+            await db.SelectionDecisions.Where(d => d.CallId == callId).ExecuteUpdateAsync(s => s.SetProperty(d => d.Selected, new List<string>()));
+        }
+        using (var scope = fixture.Factory.Services.CreateScope())
+        {
+            // The next decision anywhere (a notice) makes the log try to sign: it re-checks every selection against its record.
+            await scope.ServiceProvider.GetRequiredService<Mirae.Web.Features.Notices.WriteNotice>().SaveAsync(null,
+                new(Mirae.Web.Features.Notices.NoticeCategory.Announcement, "뮤뮤 원장 변조 뒤 공지", null, "본문", null, false, null), CancellationToken.None);
+        }
+        var refused = await sequencer.RunOnceAsync(CancellationToken.None);
+        Assert.NotNull(refused.Alert);
+        await staff.Page.GotoAsync("/admin");
+        await staff.Page.WaitForSelectorAsync("[data-testid=staff-ledger-alert]");
+        await staff.Page.ClickAsync("[data-testid=staff-ledger-alert] a");
+        await staff.Page.WaitForSelectorAsync("[data-testid=ledger-refusing]");
+        Assert.Contains(refused.Alert.Reason, await staff.Page.InnerTextAsync("[data-testid=ledger-alerts]"));
+        await staff.AssertAccessibleAsync("ledger-refusing");
+        await using (var db = fixture.Factory.CreateDbContext())
+        {
+            await db.SelectionDecisions.Where(d => d.CallId == callId).ExecuteUpdateAsync(s => s.SetProperty(d => d.Selected, selected));
+        }
+        Assert.NotNull((await sequencer.RunOnceAsync(CancellationToken.None)).Checkpoint); // put back, it signs again
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Mirae.Web.Features.Accounts;
 using Mirae.Web.Data;
+using Mirae.Web.Features.Ledger;
 using Mirae.Web.Features.Directory;
 using Mirae.Web.Features.Applications;
 using Mirae.Web.Features.Calls;
@@ -123,12 +124,18 @@ public static class DemoEvaluation
             applications.Select(a => new SelectionItem(a.ReceiptNumber!, aggregates[a.Id], (long)a.RequestedAmount!.Value, a.Answers[AssignEvaluators.CategoryKey])).ToList());
         var result = SelectionSolver.Solve(problem).Result ?? throw new InvalidOperationException("the demo selection must be feasible");
         var confirmedAt = scoredAt.AddDays(3);
-        db.SelectionDecisions.Add(SelectionDecision.Confirm(call.Id, problem, result,
-            "선정위원회(서면) 심의: 예산의 절반을 이번 차수에 배정하고 바이오 소재 분야 최소 2건을 선정하기로 의결.", Guid.Empty, confirmedAt));
+        var decision = SelectionDecision.Confirm(call.Id, problem, result,
+            "선정위원회(서면) 심의: 예산의 절반을 이번 차수에 배정하고 바이오 소재 분야 최소 2건을 선정하기로 의결.", Guid.Empty, confirmedAt);
+        db.SelectionDecisions.Add(decision);
         foreach (var application in applications)
         {
             application.ConcludeEvaluation(result.Selected.Contains(application.ReceiptNumber!), Guid.Empty, confirmedAt);
         }
+        await db.SaveChangesAsync();
+        // The demo's decision is in the verifiable log like a real one (numbered and signed by the sequencer at start).
+        db.LedgerEntries.Add(LedgerEntry.Create(LedgerKinds.Award, AwardLedger.Subject(call.Id),
+            LedgerRecords.Envelope(LedgerKinds.Award, AwardLedger.Subject(call.Id), confirmedAt, AwardLedger.Data(decision, await AwardLedger.BusinessNumbersAsync(db, call.Id, default))),
+            confirmedAt));
         await db.SaveChangesAsync();
     }
 }

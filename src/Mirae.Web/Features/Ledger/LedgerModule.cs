@@ -17,7 +17,9 @@ public static class LedgerModule
         services.AddScoped<ReadLedger>();
         services.AddHostedService<LedgerBackground>();
         services.AddTexts<LedgerTexts>();
-        services.AddNavigation(new NavEntry("Nav.Verify", "/verify", 170, NavAudience.Everyone));
+        services.AddNavigation(
+            new NavEntry("Nav.Verify", "/verify", 170, NavAudience.Everyone),
+            new NavEntry("Nav.LedgerStatus", "/admin/ledger", 520, NavAudience.ProgramStaff, StaffArea.Content));
         return services;
     }
 

@@ -103,6 +103,15 @@ public sealed partial class LedgerSequencer(IServiceScopeFactory scopes, LedgerK
         {
             throw new LedgerBrokenException(FirstBadBelow(store, db, from), "the tree below the last checkpoint no longer has its signed root");
         }
+        // Decisions a feature can rebuild (selections: few, and the ones that matter most) are checked against their
+        // records on every round, not only since the last checkpoint: a record changed long after it was signed stops
+        // the next checkpoint too.
+        var sourced = sources.Keys.ToList();
+        var earlier = await db.LedgerEntries.AsNoTracking().Where(e => e.Index < from && sourced.Contains(e.Kind)).OrderBy(e => e.Index).ToListAsync(cancellationToken);
+        foreach (var entry in earlier)
+        {
+            await CheckRecordAsync(db, sources[entry.Kind], entry, cancellationToken);
+        }
         var storedLeaves = entries.Count == 0 ? [] : store.Read([.. entries.Select(e => new NodeId(0, e.Index!.Value))]);
         var expected = from;
         foreach (var entry in entries)
@@ -122,12 +131,7 @@ public sealed partial class LedgerSequencer(IServiceScopeFactory scopes, LedgerK
             }
             if (sources.TryGetValue(entry.Kind, out var source))
             {
-                var recorded = JsonNode.Parse(entry.Body)?["data"];
-                var fromRecord = await source.RebuildAsync(db, entry.Subject, recorded, cancellationToken);
-                if (fromRecord is null || CanonicalJson.Write(fromRecord) != CanonicalJson.Write(recorded))
-                {
-                    throw new LedgerBrokenException(expected, $"entry {expected}: the {entry.Subject} record no longer says what was recorded");
-                }
+                await CheckRecordAsync(db, source, entry, cancellationToken);
             }
             rebuilt.AppendLeafHash(leaf);
             expected++;
@@ -144,6 +148,16 @@ public sealed partial class LedgerSequencer(IServiceScopeFactory scopes, LedgerK
             throw new LedgerBrokenException(from, "the stored tree's inner nodes no longer match the entries");
         }
         return rebuilt.Root;
+    }
+
+    private static async Task CheckRecordAsync(AppDbContext db, ILedgerSource source, LedgerEntry entry, CancellationToken cancellationToken)
+    {
+        var recorded = JsonNode.Parse(entry.Body)?["data"];
+        var fromRecord = await source.RebuildAsync(db, entry.Subject, recorded, cancellationToken);
+        if (fromRecord is null || CanonicalJson.Write(fromRecord) != CanonicalJson.Write(recorded))
+        {
+            throw new LedgerBrokenException(entry.Index!.Value, $"entry {entry.Index}: the {entry.Subject} record no longer says what was recorded");
+        }
     }
 
     /// <summary>The first leaf below <paramref name="size"/> whose stored node differs from its entry's leaf hash (or 0).</summary>

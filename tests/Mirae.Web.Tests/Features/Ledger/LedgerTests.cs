@@ -203,9 +203,22 @@ public sealed class LedgerTests(Hosts hosts)
             Assert.True(expected == refused.Alert.FirstBadIndex, $"trial {trial}: {kind} at {expected}, alert at {refused.Alert.FirstBadIndex}: {refused.Alert.Reason}");
             Assert.True(signed.Checkpoint is not null, $"trial {trial}: {kind} put back, still refused: {signed.Alert?.Reason}");
         }
+        // A selection's record changed long after it was signed stops the next checkpoint as well.
         await using var db = factory.CreateDbContext();
-        Assert.Equal(trials, await db.LedgerAlerts.CountAsync());
-        Assert.Equal(trials, await db.AuditEvents.CountAsync(e => e.Action == AuditActions.LedgerRefused));
+        var oldest = await db.LedgerEntries.AsNoTracking().Where(e => e.Kind == LedgerKinds.Award).OrderBy(e => e.Index).FirstAsync();
+        var oldDecision = JsonNode.Parse(oldest.Body)!["data"]!["decisionId"]!.GetValue<int>();
+        await db.SelectionDecisions.Where(d => d.Id == oldDecision).ExecuteUpdateAsync(s => s.SetProperty(d => d.Selected, new List<string>()));
+        using (var scope = factory.Services.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<LedgerRecords>().Add("test.entry", "after", new JsonObject { ["late"] = true });
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync();
+        }
+        var late = await sequencer.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(oldest.Index, late.Alert?.FirstBadIndex);
+        Assert.Null(late.Checkpoint);
+        Assert.Equal(trials + 1, await db.LedgerAlerts.CountAsync());
+        Assert.Equal(trials + 1, await db.AuditEvents.CountAsync(e => e.Action == AuditActions.LedgerRefused));
         Assert.Equal(6, kinds.Count);
     }
 
