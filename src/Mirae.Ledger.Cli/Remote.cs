@@ -133,6 +133,73 @@ public static partial class Commands
     }
 
     /// <summary>
+    /// A witness's round: fetch the log's latest checkpoint, check its signature with the log's key, check it extends the
+    /// one this witness cosigned last (kept in --state: never smaller, never another root at the same size, a valid
+    /// consistency proof), then cosign it and post the cosignature. A witness never cosigns a log that forked or shrank.
+    /// </summary>
+    private static int Witness(Options options, TextWriter output)
+    {
+        options.AllowOnly("url", "name", "key", "log-key", "state");
+        using var api = Api(options);
+        CheckpointVerifier log;
+        CheckpointSigner witness;
+        try
+        {
+            log = CheckpointVerifier.FromPublicKeyPem(options.FileText("log-key"));
+            witness = CheckpointSigner.FromPrivateKeyPem(options.Text("name"), options.FileText("key"));
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+        using (log)
+        using (witness)
+        {
+            var note = api.GetStringAsync("api/v1/ledger/checkpoint").GetAwaiter().GetResult();
+            var signed = log.Verify(note, out var latest);
+            if (!signed.IsValid)
+            {
+                return Fail(output, "the log's checkpoint: " + signed.Failure);
+            }
+            var statePath = options.Text("state");
+            if (File.Exists(statePath))
+            {
+                if (!log.Verify(File.ReadAllText(statePath), out var seen).IsValid)
+                {
+                    return Fail(output, $"the state file {statePath} holds no checkpoint signed by the log's key");
+                }
+                if (latest!.Size < seen!.Size)
+                {
+                    return Fail(output, $"the log shrank from {seen.Size} to {latest.Size} entries: not cosigned");
+                }
+                if (latest.Size == seen.Size && !latest.RootHash.AsSpan().SequenceEqual(seen.RootHash))
+                {
+                    return Fail(output, $"two different roots for {seen.Size} entries (a fork): not cosigned");
+                }
+                if (latest.Size > seen.Size)
+                {
+                    var proof = Get<JsonElement>(api, $"api/v1/ledger/proofs/consistency?from={seen.Size}&to={latest.Size}").GetProperty("proof")
+                        .EnumerateArray().Select(p => Convert.FromHexString(p.GetString()!)).ToList();
+                    var consistent = MerkleProof.VerifyConsistency(seen.Size, latest.Size, seen.RootHash, latest.RootHash, proof);
+                    if (!consistent.IsValid)
+                    {
+                        return Fail(output, $"{latest.Size} entries do not extend the {seen.Size} cosigned before: " + consistent.Failure);
+                    }
+                }
+            }
+            var line = witness.Cosign(latest!, DateTimeOffset.UtcNow);
+            using var response = api.PostAsJsonAsync("api/v1/ledger/cosignatures", new { size = latest!.Size, line }).GetAwaiter().GetResult();
+            if (!response.IsSuccessStatusCode)
+            {
+                return Fail(output, $"the log refused the cosignature ({(int)response.StatusCode}): " + response.Content.ReadAsStringAsync().GetAwaiter().GetResult());
+            }
+            File.WriteAllText(statePath, note);
+            output.WriteLine($"OK {options.Text("name")} cosigned the checkpoint of size {latest.Size}, root {Hex(latest.RootHash)}");
+            return Ok;
+        }
+    }
+
+    /// <summary>
     /// The first entry in [from, checkpoint size) whose recomputed leaf the server's own inclusion proof cannot tie to the
     /// signed root: where the stored body was changed (and its leaf hash with it).
     /// </summary>

@@ -70,8 +70,36 @@ public sealed class CheckpointSigner : IDisposable
             .Append(Convert.ToBase64String(blob)).Append('\n').ToString();
     }
 
+    /// <summary>
+    /// A witness's cosignature line for a checkpoint it has seen grow consistently: <c>— name base64(keyID ‖ time ‖ sig)</c>,
+    /// where the time is seconds since 1970 (8 bytes, big-endian) and the signature (ECDSA P-256, DER) covers
+    /// <c>"cosignature/v1\ntime {time}\n"</c> followed by the checkpoint text, after C2SP tlog-cosignature (ADR 018).
+    /// </summary>
+    public string Cosign(Checkpoint checkpoint, DateTimeOffset time)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        var seconds = time.ToUnixTimeSeconds();
+        var signature = _key.SignData(Cosignature.Message(checkpoint, seconds), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+        var blob = new byte[12 + signature.Length];
+        SignedNote.KeyId(_key.ExportSubjectPublicKeyInfo()).CopyTo(blob, 0);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(blob.AsSpan(4, 8), seconds);
+        signature.CopyTo(blob, 12);
+        return $"{SignedNote.Dash} {KeyName} {Convert.ToBase64String(blob)}";
+    }
+
     /// <inheritdoc />
     public void Dispose() => _key.Dispose();
+}
+
+/// <summary>What a witness signs (C2SP tlog-cosignature's message shape).</summary>
+public static class Cosignature
+{
+    /// <summary>The bytes a cosignature signs: <c>"cosignature/v1\ntime {seconds}\n"</c> and the checkpoint's text.</summary>
+    public static byte[] Message(Checkpoint checkpoint, long unixSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        return Checkpoint.Utf8(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"cosignature/v1\ntime {unixSeconds}\n") + checkpoint.ToText());
+    }
 }
 
 /// <summary>Verifies signed checkpoints against one trusted public key.</summary>
@@ -145,6 +173,42 @@ public sealed class CheckpointVerifier : IDisposable
             return VerificationResult.Fail("no signature by the trusted key");
         }
         checkpoint = parsed;
+        return VerificationResult.Valid;
+    }
+
+    /// <summary>
+    /// Verifies a witness's cosignature line (<see cref="CheckpointSigner.Cosign"/>) of <paramref name="checkpoint"/> by
+    /// this key, named <paramref name="name"/>; gives the time the witness signed.
+    /// </summary>
+    public VerificationResult VerifyCosignature(Checkpoint checkpoint, string line, string name, out DateTimeOffset time)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        ArgumentNullException.ThrowIfNull(line);
+        time = default;
+        var prefix = $"{SignedNote.Dash} {name} ";
+        if (!line.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return VerificationResult.Fail($"not a signature line named {name}");
+        }
+        byte[] blob;
+        try
+        {
+            blob = Convert.FromBase64String(line[prefix.Length..].Trim());
+        }
+        catch (FormatException)
+        {
+            return VerificationResult.Fail("the signature is not base64");
+        }
+        if (blob.Length <= 12 || !blob.AsSpan(0, 4).SequenceEqual(_keyId))
+        {
+            return VerificationResult.Fail("not signed by this witness's key");
+        }
+        var seconds = System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(blob.AsSpan(4, 8));
+        if (!_key.VerifyData(Cosignature.Message(checkpoint, seconds), blob.AsSpan(12), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence))
+        {
+            return VerificationResult.Fail("the cosignature does not verify");
+        }
+        time = DateTimeOffset.FromUnixTimeSeconds(seconds);
         return VerificationResult.Valid;
     }
 

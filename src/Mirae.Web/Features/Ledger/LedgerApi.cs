@@ -16,7 +16,8 @@ public static class LedgerApi
     public const long MaxIndex = (1L << 48) - 1;
 
     public sealed record EntryOutput(long? Index, string Kind, string Subject, DateTimeOffset RecordedAt, string Body, string LeafHash, long? CheckpointSize);
-    public sealed record CheckpointOutput(long Size, string RootHash, string Note, DateTimeOffset SignedAt);
+    public sealed record CheckpointOutput(long Size, string RootHash, string Note, DateTimeOffset SignedAt, IReadOnlyList<string> Witnesses);
+    public sealed record CosignatureInput(long? Size, string? Line);
     public sealed record KeyOutput(string Origin, string? PublicKeyPem, string? KeyId);
     public sealed record InclusionOutput(long Index, long Size, string LeafHash, string RootHash, IReadOnlyList<string> Proof);
     public sealed record ConsistencyOutput(long From, long To, string FromRoot, string ToRoot, IReadOnlyList<string> Proof);
@@ -32,12 +33,37 @@ public static class LedgerApi
         group.MapGet("/proofs/inclusion", InclusionAsync).WithName("GetInclusionProof");
         group.MapGet("/proofs/consistency", ConsistencyAsync).WithName("GetConsistencyProof");
         group.MapGet("/search", SearchAsync).WithName("SearchLedger");
+        group.MapPost("/cosignatures", CosignAsync).WithName("AddCosignature").RequireRateLimiting(RateLimiting.Calculator)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(4096)).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
 
     /// <summary>The latest signed checkpoint as C2SP signed-note text (origin, size, base64 root, signature lines).</summary>
-    private static async Task<Results<ContentHttpResult, NotFound>> LatestAsync(ReadLedger read, CancellationToken cancellationToken) =>
-        await read.LatestCheckpointAsync(cancellationToken) is { } c ? TypedResults.Text(c.Note, "text/plain; charset=utf-8") : TypedResults.NotFound();
+    /// <remarks>Witnesses' cosignature lines follow the log's own signature; verifiers that do not know a key skip its line.</remarks>
+    private static async Task<Results<ContentHttpResult, NotFound>> LatestAsync(ReadLedger read, CancellationToken cancellationToken)
+    {
+        if (await read.LatestCheckpointAsync(cancellationToken) is not { } c)
+        {
+            return TypedResults.NotFound();
+        }
+        var lines = await read.CosignaturesAsync([c.Size], cancellationToken);
+        return TypedResults.Text(c.Note + string.Concat(lines.Select(l => l.Line + "\n")), "text/plain; charset=utf-8");
+    }
+
+    /// <summary>
+    /// A configured witness's cosignature line for a checkpoint the log signed: 201 when added, 200 when it was already
+    /// there, 403 for a witness the log does not know, 400 when the line does not verify.
+    /// </summary>
+    private static async Task<Results<Created, Ok, ValidationProblem>> CosignAsync(CollectCosignature collect, CosignatureInput input,
+        CancellationToken cancellationToken)
+    {
+        if (input.Size is not > 0 || string.IsNullOrWhiteSpace(input.Line) || input.Line.Length > 400)
+        {
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["line"] = ["a checkpoint size and one cosignature line"] });
+        }
+        return await collect.AddAsync(input.Size.Value, input.Line, cancellationToken)
+            ? TypedResults.Created($"/api/v1/ledger/checkpoints?after={input.Size - 1}&limit=1") : TypedResults.Ok();
+    }
 
     /// <summary>Checkpoints after a size, oldest first (at most 1,000): what an auditor checks one after another.</summary>
     private static async Task<Results<Ok<List<CheckpointOutput>>, ValidationProblem>> CheckpointsAsync(ReadLedger read, string? after, string? limit,
@@ -51,7 +77,9 @@ public static class LedgerApi
             return ApiProblems.Validation(errors);
         }
         var list = await read.CheckpointsAsync(from, (int)count, cancellationToken);
-        return TypedResults.Ok(list.Select(c => new CheckpointOutput(c.Size, Convert.ToHexStringLower(c.RootHash), c.Note, c.SignedAt)).ToList());
+        var cosigned = (await read.CosignaturesAsync([.. list.Select(c => c.Size)], cancellationToken)).ToLookup(c => c.Size);
+        return TypedResults.Ok(list.Select(c => new CheckpointOutput(c.Size, Convert.ToHexStringLower(c.RootHash), c.Note, c.SignedAt,
+            [.. cosigned[c.Size].Select(w => w.Line)])).ToList());
     }
 
     /// <summary>The checkpoint key: its name (the log's origin), SubjectPublicKeyInfo PEM and C2SP key ID.</summary>

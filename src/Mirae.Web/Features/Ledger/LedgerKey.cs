@@ -15,6 +15,8 @@ public sealed class LedgerOptions
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(5);
     /// <summary>Runs the sequencer in the background; tests turn it off and call <see cref="LedgerSequencer.RunOnceAsync"/>.</summary>
     public bool Background { get; set; } = true;
+    /// <summary>The witnesses whose cosignatures are collected and shown (<c>Ledger:Witnesses:0:Name</c>, <c>…:PublicKeyPem</c>).</summary>
+    public IList<WitnessOptions> Witnesses { get; } = [];
 }
 
 /// <summary>

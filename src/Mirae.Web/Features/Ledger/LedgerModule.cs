@@ -15,6 +15,7 @@ public static class LedgerModule
         services.AddSingleton<LedgerSequencer>();
         services.AddScoped<LedgerRecords>();
         services.AddScoped<ReadLedger>();
+        services.AddScoped<CollectCosignature>();
         services.AddHostedService<LedgerBackground>();
         services.AddTexts<LedgerTexts>();
         services.AddNavigation(

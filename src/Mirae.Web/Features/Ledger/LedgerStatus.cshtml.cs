@@ -14,6 +14,7 @@ public sealed class LedgerStatusModel(AppDbContext db, ReadLedger read, LedgerKe
     public int Waiting { get; private set; }
     public LedgerCheckpoint? Latest { get; private set; }
     public IReadOnlyList<LedgerAlert> Alerts { get; private set; } = [];
+    public IReadOnlyList<LedgerCosignature> Cosignatures { get; private set; } = [];
     public string Origin => key.Origin;
     public string? KeyId { get; private set; }
 
@@ -26,6 +27,7 @@ public sealed class LedgerStatusModel(AppDbContext db, ReadLedger read, LedgerKe
         Waiting = await db.LedgerEntries.CountAsync(e => e.Index == null, cancellationToken);
         Latest = await read.LatestCheckpointAsync(cancellationToken);
         Alerts = await read.AlertsAsync(cancellationToken);
+        Cosignatures = Latest is null ? [] : await read.CosignaturesAsync([Latest.Size], cancellationToken);
         KeyId = key.PublicKeyPem is { } pem ? LedgerApi.KeyIdOf(pem) : null;
     }
 }

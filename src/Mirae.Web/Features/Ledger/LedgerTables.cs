@@ -9,4 +9,5 @@ public sealed partial class AppDbContext
     public DbSet<LedgerNode> LedgerNodes => Set<LedgerNode>();
     public DbSet<LedgerCheckpoint> LedgerCheckpoints => Set<LedgerCheckpoint>();
     public DbSet<LedgerAlert> LedgerAlerts => Set<LedgerAlert>();
+    public DbSet<LedgerCosignature> LedgerCosignatures => Set<LedgerCosignature>();
 }

@@ -67,6 +67,10 @@ public sealed class ReadLedger(AppDbContext db)
 
     public byte[] RootAt(long size) => new MerkleLog(new DbHashStore(db), size).Root;
 
+    /// <summary>The witnesses' cosignatures of these checkpoints, by size then witness.</summary>
+    public Task<List<LedgerCosignature>> CosignaturesAsync(IReadOnlyList<long> sizes, CancellationToken cancellationToken) =>
+        db.LedgerCosignatures.AsNoTracking().Where(c => sizes.Contains(c.Size)).OrderBy(c => c.Size).ThenBy(c => c.Witness).ToListAsync(cancellationToken);
+
     public Task<List<LedgerAlert>> AlertsAsync(CancellationToken cancellationToken) =>
         db.LedgerAlerts.AsNoTracking().OrderByDescending(a => a.Id).Take(20).ToListAsync(cancellationToken);
 

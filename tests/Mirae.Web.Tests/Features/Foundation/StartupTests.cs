@@ -73,7 +73,7 @@ public sealed class StartupTests
             "needs", "needs/{id:int}", "api/v1/needs/", "api/v1/needs/{id:int}/matches", "consultations", "consultations/{id:int}",
             "faq", "verify",
             "api/v1/ledger/checkpoint", "api/v1/ledger/checkpoints", "api/v1/ledger/key", "api/v1/ledger/entries/{index}", "api/v1/ledger/entries",
-            "api/v1/ledger/proofs/inclusion", "api/v1/ledger/proofs/consistency", "api/v1/ledger/search",
+            "api/v1/ledger/proofs/inclusion", "api/v1/ledger/proofs/consistency", "api/v1/ledger/search", "api/v1/ledger/cosignatures",
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), anonymous.Order(StringComparer.Ordinal));
         var fallback = await factory.Services.GetRequiredService<IAuthorizationPolicyProvider>().GetFallbackPolicyAsync();
