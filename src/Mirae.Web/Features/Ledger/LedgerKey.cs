@@ -17,6 +17,8 @@ public sealed class LedgerOptions
     public bool Background { get; set; } = true;
     /// <summary>The witnesses whose cosignatures are collected and shown (<c>Ledger:Witnesses:0:Name</c>, <c>…:PublicKeyPem</c>).</summary>
     public IList<WitnessOptions> Witnesses { get; } = [];
+    /// <summary>Anchoring checkpoints on an EVM chain (<c>Ledger:Anchor:…</c>).</summary>
+    public AnchorOptions Anchor { get; set; } = new();
 }
 
 /// <summary>

@@ -16,6 +16,20 @@ public static class LedgerModule
         services.AddScoped<LedgerRecords>();
         services.AddScoped<ReadLedger>();
         services.AddScoped<CollectCosignature>();
+        var anchor = configuration.GetSection("Ledger:Anchor").Get<AnchorOptions>() ?? new AnchorOptions();
+        if (anchor.Dev)
+        {
+            // A local test chain for demos: anvil from npm on 127.0.0.1 with its public dev key, started with the app.
+            services.PostConfigure<LedgerOptions>(o =>
+            {
+                o.Anchor.Enabled = true;
+                o.Anchor.RpcUrl ??= $"http://127.0.0.1:{o.Anchor.DevPort}";
+                o.Anchor.PrivateKey ??= AnchorOptions.AnvilDevKey;
+                o.Anchor.ChainId = 31337;
+            });
+            services.AddHostedService<AnvilDevChain>();
+        }
+        services.AddScheduledJob<AnchorCheckpoints>("ledger.anchor", Schedules.Every(anchor.Interval));
         services.AddHostedService<LedgerBackground>();
         services.AddTexts<LedgerTexts>();
         services.AddNavigation(

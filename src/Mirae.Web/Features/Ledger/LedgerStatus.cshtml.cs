@@ -15,6 +15,7 @@ public sealed class LedgerStatusModel(AppDbContext db, ReadLedger read, LedgerKe
     public LedgerCheckpoint? Latest { get; private set; }
     public IReadOnlyList<LedgerAlert> Alerts { get; private set; } = [];
     public IReadOnlyList<LedgerCosignature> Cosignatures { get; private set; } = [];
+    public IReadOnlyList<LedgerAnchor> Anchors { get; private set; } = [];
     public string Origin => key.Origin;
     public string? KeyId { get; private set; }
 
@@ -27,6 +28,7 @@ public sealed class LedgerStatusModel(AppDbContext db, ReadLedger read, LedgerKe
         Waiting = await db.LedgerEntries.CountAsync(e => e.Index == null, cancellationToken);
         Latest = await read.LatestCheckpointAsync(cancellationToken);
         Alerts = await read.AlertsAsync(cancellationToken);
+        Anchors = await db.LedgerAnchors.AsNoTracking().OrderByDescending(a => a.Id).Take(10).ToListAsync(cancellationToken);
         Cosignatures = Latest is null ? [] : await read.CosignaturesAsync([Latest.Size], cancellationToken);
         KeyId = key.PublicKeyPem is { } pem ? LedgerApi.KeyIdOf(pem) : null;
     }

@@ -10,4 +10,5 @@ public sealed partial class AppDbContext
     public DbSet<LedgerCheckpoint> LedgerCheckpoints => Set<LedgerCheckpoint>();
     public DbSet<LedgerAlert> LedgerAlerts => Set<LedgerAlert>();
     public DbSet<LedgerCosignature> LedgerCosignatures => Set<LedgerCosignature>();
+    public DbSet<LedgerAnchor> LedgerAnchors => Set<LedgerAnchor>();
 }
