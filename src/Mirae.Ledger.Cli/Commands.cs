@@ -26,6 +26,7 @@ public static partial class Commands
           verify-entry       --url BASE --index I [--key PUBLIC.pem]
           audit              --url BASE [--from-checkpoint FILE] [--key PUBLIC.pem]
           witness            --url BASE --name NAME --key WITNESS_PRIVATE.pem --log-key LOG_PUBLIC.pem --state FILE
+          verify-anchor      --rpc URL --tx HASH --checkpoint FILE [--confirmations N]
         verify-entry and audit read a Mirae server's public API (BASE such as https://mirae.example); without --key
         they use the key the server publishes and print its ID to compare with the one the city publishes elsewhere.
         Hashes are lowercase hex; a proof is a comma-separated list (empty string for none).
@@ -61,6 +62,7 @@ public static partial class Commands
                 "verify-entry" => VerifyEntry(options, output),
                 "audit" => Audit(options, output),
                 "witness" => Witness(options, output),
+                "verify-anchor" => VerifyAnchor(options, output),
                 _ => throw new UsageException($"unknown verb '{args[0]}'"),
             };
         }

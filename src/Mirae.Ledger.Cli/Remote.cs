@@ -133,6 +133,68 @@ public static partial class Commands
     }
 
     /// <summary>
+    /// Checks an anchor against any node of the chain, trusting neither Mirae nor its database: the transaction's input
+    /// must be the SHA-256 of the checkpoint file (the signed note as the log published it, before witnesses' lines),
+    /// its receipt must have status 1, and its block must have at least --confirmations blocks (itself included).
+    /// </summary>
+    private static int VerifyAnchor(Options options, TextWriter output)
+    {
+        options.AllowOnly("rpc", "tx", "checkpoint", "confirmations");
+        if (!Uri.TryCreate(options.Text("rpc"), UriKind.Absolute, out var rpc) || rpc.Scheme is not ("http" or "https"))
+        {
+            throw new UsageException("--rpc must be an http(s) address");
+        }
+        var tx = options.Text("tx");
+        if (tx.Length != 66 || !tx.StartsWith("0x", StringComparison.Ordinal) || !tx[2..].All(Uri.IsHexDigit))
+        {
+            throw new UsageException("--tx must be 0x and 64 hex digits");
+        }
+        var note = options.FileText("checkpoint");
+        var signedPart = note.Split('\n').TakeWhile(l => l.Length > 0).Count(); // text lines before the blank line
+        var lines = note.Split('\n').ToList();
+        // The log's own note is its text, a blank line and the log's signature line; witnesses' lines follow it.
+        var logNote = string.Join('\n', lines.Take(signedPart + 2)) + "\n";
+        var expected = "0x" + Hex(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(logNote)));
+        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(1) };
+        var transaction = Rpc(http, rpc, "eth_getTransactionByHash", tx);
+        if (transaction.ValueKind == JsonValueKind.Null)
+        {
+            return Fail(output, $"the node knows no transaction {tx}");
+        }
+        var input = transaction.GetProperty("input").GetString();
+        if (!string.Equals(input, expected, StringComparison.OrdinalIgnoreCase))
+        {
+            return Fail(output, $"the transaction carries {input}, not the checkpoint's SHA-256 {expected}");
+        }
+        var receipt = Rpc(http, rpc, "eth_getTransactionReceipt", tx);
+        if (receipt.ValueKind == JsonValueKind.Null || receipt.GetProperty("status").GetString() != "0x1")
+        {
+            return Fail(output, "the transaction has no successful receipt (not mined, or reverted)");
+        }
+        var block = Convert.ToInt64(receipt.GetProperty("blockNumber").GetString(), 16);
+        var head = Convert.ToInt64(Rpc(http, rpc, "eth_blockNumber").GetString(), 16);
+        var needed = options.LongOr("confirmations", 1);
+        if (head - block + 1 < needed)
+        {
+            return Fail(output, $"block {block} has {head - block + 1} confirmations, fewer than {needed}");
+        }
+        var chain = Convert.ToInt64(Rpc(http, rpc, "eth_chainId").GetString(), 16);
+        output.WriteLine($"OK the checkpoint's SHA-256 is in transaction {tx}, block {block} of chain {chain} ({head - block + 1} confirmations)");
+        return Ok;
+    }
+
+    private static JsonElement Rpc(HttpClient http, Uri rpc, string method, params string[] parameters)
+    {
+        using var response = http.PostAsJsonAsync(rpc, new { jsonrpc = "2.0", id = 1, method, @params = parameters }).GetAwaiter().GetResult();
+        var body = response.Content.ReadFromJsonAsync<JsonElement>().GetAwaiter().GetResult();
+        if (body.TryGetProperty("error", out var error))
+        {
+            throw new HttpRequestException($"{method}: {error.GetProperty("message").GetString()}");
+        }
+        return body.GetProperty("result").Clone();
+    }
+
+    /// <summary>
     /// A witness's round: fetch the log's latest checkpoint, check its signature with the log's key, check it extends the
     /// one this witness cosigned last (kept in --state: never smaller, never another root at the same size, a valid
     /// consistency proof), then cosign it and post the cosignature. A witness never cosigns a log that forked or shrank.

@@ -21,7 +21,8 @@ public sealed class ResultsModel(SelectUnderBudget select, ReadLedger ledger) : 
             return NotFound();
         }
         Results = results;
-        Entry = (await ledger.ForSubjectAsync(AwardLedger.Subject(id), cancellationToken)).FirstOrDefault();
+        Entry = (await ledger.ForSubjectAsync(AwardLedger.Subject(id), cancellationToken)).FirstOrDefault() is { } entry
+            ? await ledger.WithAnchorAsync(entry, cancellationToken) : null;
         return Page();
     }
 }

@@ -9,7 +9,23 @@ public sealed class ReadLedger(AppDbContext db)
 {
     public const int MaxPage = 1000;
 
-    public sealed record Entry(long? Index, string Kind, string Subject, DateTimeOffset RecordedAt, string Body, string LeafHash, long? CheckpointSize);
+    public sealed record Entry(long? Index, string Kind, string Subject, DateTimeOffset RecordedAt, string Body, string LeafHash, long? CheckpointSize,
+        Anchor? AnchoredIn = null);
+
+    /// <summary>The confirmed anchor of the first anchored checkpoint that includes an entry.</summary>
+    public sealed record Anchor(long ChainId, string TransactionHash, long Block, long CheckpointSize);
+
+    /// <summary>The entry with the first confirmed anchor of a checkpoint that includes it, if any.</summary>
+    public async Task<Entry> WithAnchorAsync(Entry entry, CancellationToken cancellationToken)
+    {
+        if (entry.Index is not { } index)
+        {
+            return entry;
+        }
+        var anchor = await db.LedgerAnchors.AsNoTracking().Where(a => a.Status == AnchorStatus.Confirmed && a.CheckpointSize > index)
+            .OrderBy(a => a.CheckpointSize).FirstOrDefaultAsync(cancellationToken);
+        return anchor is null ? entry : entry with { AnchoredIn = new Anchor(anchor.ChainId, anchor.TransactionHash, anchor.BlockNumber!.Value, anchor.CheckpointSize) };
+    }
 
     public Task<LedgerCheckpoint?> LatestCheckpointAsync(CancellationToken cancellationToken) =>
         db.LedgerCheckpoints.AsNoTracking().OrderByDescending(c => c.Size).FirstOrDefaultAsync(cancellationToken);

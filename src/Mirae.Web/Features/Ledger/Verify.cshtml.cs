@@ -34,12 +34,12 @@ public sealed class VerifyModel(ReadLedger read, IStringLocalizer<SharedResource
         if (long.TryParse(q, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index <= LedgerApi.MaxIndex)
         {
             Searched = text["Verify.SearchedIndex", index];
-            Found = await read.EntryAsync(index, cancellationToken) is { } entry ? [entry] : [];
+            Found = await read.EntryAsync(index, cancellationToken) is { } entry ? [await read.WithAnchorAsync(entry, cancellationToken)] : [];
         }
         else if (LedgerApi.ParseSha256(q) is { } hex)
         {
             Searched = text["Verify.SearchedHash", hex];
-            Found = await read.WithHashAsync(hex, cancellationToken);
+            Found = await AnchoredAsync(await read.WithHashAsync(hex, cancellationToken), cancellationToken);
         }
         else
         {
@@ -63,7 +63,17 @@ public sealed class VerifyModel(ReadLedger read, IStringLocalizer<SharedResource
         var hex = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
         Q = hex;
         Searched = text["Verify.SearchedFile", hex];
-        Found = await read.WithHashAsync(hex, cancellationToken);
+        Found = await AnchoredAsync(await read.WithHashAsync(hex, cancellationToken), cancellationToken);
         return Page();
+    }
+
+    private async Task<List<ReadLedger.Entry>> AnchoredAsync(List<ReadLedger.Entry> entries, CancellationToken cancellationToken)
+    {
+        var anchored = new List<ReadLedger.Entry>();
+        foreach (var entry in entries)
+        {
+            anchored.Add(await read.WithAnchorAsync(entry, cancellationToken));
+        }
+        return anchored;
     }
 }

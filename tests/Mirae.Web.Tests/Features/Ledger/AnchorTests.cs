@@ -66,6 +66,13 @@ public sealed class AnchorTests
         var web3 = new Web3(chain.Url);
         var first = await web3.Eth.Transactions.GetTransactionByHash.SendRequestAsync(anchors[0].TransactionHash);
         var count = (await web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(anchors[0].From)).Value;
+        // Anyone checks an anchor against the chain with the checkpoint they hold (witness lines after the log's are fine).
+        var file = Path.Combine(Path.GetTempPath(), $"mirae-anchor-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(file, checkpoints[0].Note + "\u2014 witness.example AAAA\n");
+        var (goodExit, goodOutput) = Cli("verify-anchor", "--rpc", chain.Url, "--tx", anchors[0].TransactionHash, "--checkpoint", file);
+        await File.WriteAllTextAsync(file, checkpoints[1].Note);
+        var (wrongExit, wrongOutput) = Cli("verify-anchor", "--rpc", chain.Url, "--tx", anchors[0].TransactionHash, "--checkpoint", file);
+        File.Delete(file);
 
         Assert.StartsWith("anchored size", sent);
         Assert.Contains("sent again", resent);
@@ -81,6 +88,18 @@ public sealed class AnchorTests
         var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(checkpoints[0].Note)));
         Assert.Equal("0x" + expected, first.Input);
         Assert.Equal(anchors[0].From, first.To, ignoreCase: true);
+        Assert.True(goodExit == 0, goodOutput);
+        Assert.Contains("OK the checkpoint's SHA-256 is in transaction", goodOutput);
+        Assert.Equal(1, wrongExit);
+        Assert.Contains("not the checkpoint's SHA-256", wrongOutput);
+    }
+
+    private static (int Exit, string Output) Cli(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = Mirae.Ledger.Cli.Commands.Run(args, output, error);
+        return (exit, output + error.ToString());
     }
 
     [Fact]
