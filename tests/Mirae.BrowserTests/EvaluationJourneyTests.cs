@@ -19,7 +19,7 @@ public sealed class EvaluationJourneyTests(BrowserFixture fixture)
         var conflicted = await DirectoryData.AddOrganizationAsync(fixture.Factory, "뮤뮤이해관계(주)");
         var scored = await DirectoryData.AddOrganizationAsync(fixture.Factory, "뮤뮤평가대상(주)");
         await EvaluationData.UnderEvaluationAsync(fixture.Factory, callId, conflicted.Id, 40_000_000, Field);
-        await EvaluationData.UnderEvaluationAsync(fixture.Factory, callId, scored.Id, 60_000_000, Field);
+        var scoredApplication = await EvaluationData.UnderEvaluationAsync(fixture.Factory, callId, scored.Id, 60_000_000, Field);
         var expertEmail = Members.UniqueEmail("expert");
         var (_, token) = await EvaluationData.InviteAsync(fixture.Factory, "브라우저위원", fields: [Field], email: expertEmail);
         var evaluatorMember = await Members.RegisterAsync(fixture.Factory, expertEmail);
@@ -101,6 +101,10 @@ public sealed class EvaluationJourneyTests(BrowserFixture fixture)
         Assert.StartsWith("검증됨", await visitor.Page.InnerTextAsync("[data-testid=verify-panel] [data-testid=verify-result]"), StringComparison.Ordinal);
         await visitor.AssertAccessibleAsync("results-verified");
         var index = await visitor.Page.GetAttributeAsync("[data-testid=verify-in-browser]", "data-verify-index");
+        await staff.Page.GotoAsync($"/applications/{scoredApplication}/award");
+        await staff.Page.WaitForSelectorAsync("[data-testid=award-qr]");
+        Assert.Contains($"/verify?q={index}", await staff.Page.InnerTextAsync("[data-testid=award-letter]"));
+        await staff.AssertAccessibleAsync("award-letter");
         await visitor.Page.GotoAsync($"/verify?q={index}");
         await visitor.Page.WaitForSelectorAsync("[data-testid=verify-found]");
         await visitor.AssertAccessibleAsync("verify-page");

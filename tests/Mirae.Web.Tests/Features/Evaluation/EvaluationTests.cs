@@ -308,6 +308,24 @@ public sealed class EvaluationTests(Hosts hosts)
         Assert.Equal(panel, PageClient.RedirectPath(reminded));
         Assert.Equal(1, await db.Notifications.CountAsync(n => n.RecipientId == firstUser && n.MessageKey == "Notification.EvaluationReminder"));
         Assert.Equal(1, await db.Notifications.CountAsync(n => n.RecipientId == applicantMember.Id && n.MessageKey == "Notification.ApplicationSelected"));
+
+        // A selected application has a printable award letter whose QR code leads to the selection's entry in the public log.
+        await factory.Services.GetRequiredService<Mirae.Web.Features.Ledger.LedgerSequencer>().RunOnceAsync(CancellationToken.None);
+        var award = await db.LedgerEntries.AsNoTracking().SingleAsync(e => e.Subject == $"call:{callId}");
+        var (letterStatus, letter) = await staff.GetPageAsync($"/applications/{applications[1]}/award");
+        using var notSelected = await staff.Http.GetAsync($"/applications/{applications[0]}/award");
+        using var otherLetter = await visitor.Http.GetAsync($"/applications/{applications[1]}/award");
+        Assert.Equal(HttpStatusCode.OK, letterStatus);
+        Assert.Contains("선정 통지서", letter);
+        Assert.Contains("data-testid=\"award-qr\"", letter);
+        Assert.Contains("src=\"data:image/png;base64,", letter);
+        Assert.Contains($"/verify?q={award.Index}", letter);
+        Assert.Contains("\"kind\":\"award.selection\"", award.Body);
+        Assert.Contains(organizations[1].BusinessNumber, award.Body);
+        Assert.DoesNotContain("뮤뮤알찬", award.Body); // organizations by business number; no names, no e-mail addresses
+        Assert.DoesNotContain("@", award.Body);
+        Assert.NotEqual(HttpStatusCode.OK, otherLetter.StatusCode); // a visitor is sent to sign in
+        Assert.Equal($"/applications/{applications[0]}", PageClient.RedirectPath(notSelected)); // no letter for an application not selected
     }
 
     private static async Task<Guid> FirstUserAsync(MiraeFactory factory, int evaluatorId)

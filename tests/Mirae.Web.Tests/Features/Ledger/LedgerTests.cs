@@ -103,6 +103,12 @@ public sealed class LedgerTests(Hosts hosts)
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             Assert.Equal("validation_failed", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         }
+        var (badStatus, badPage) = await client.GetPageAsync("/verify?q=not-a-hash");
+        var (noneStatus, nonePage) = await client.GetPageAsync("/verify?q=" + new string('a', 64));
+        Assert.Equal(HttpStatusCode.OK, badStatus);
+        Assert.Contains("64자리 16진수 SHA-256 값을 입력해 주세요", badPage);
+        Assert.Equal(HttpStatusCode.OK, noneStatus);
+        Assert.Contains("data-testid=\"verify-none\"", nonePage);
     }
 
     /// <summary>
