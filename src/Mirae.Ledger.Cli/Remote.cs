@@ -33,8 +33,7 @@ public static partial class Commands
         {
             return Fail(output, "checkpoint: " + signature.Failure);
         }
-        var proof = Get<JsonElement>(api, $"api/v1/ledger/proofs/inclusion?index={index}&size={checkpoint!.Size}").GetProperty("proof")
-            .EnumerateArray().Select(p => Convert.FromHexString(p.GetString()!)).ToList();
+        var proof = Proof(api, $"api/v1/ledger/proofs/inclusion?index={index}&size={checkpoint!.Size}");
         var included = MerkleProof.VerifyInclusion(index, checkpoint.Size, leaf, checkpoint.RootHash, proof);
         if (!included.IsValid)
         {
@@ -110,8 +109,7 @@ public static partial class Commands
                 }
                 if (previous is not null)
                 {
-                    var proof = Get<JsonElement>(api, $"api/v1/ledger/proofs/consistency?from={previous.Size}&to={checkpoint.Size}").GetProperty("proof")
-                        .EnumerateArray().Select(p => Convert.FromHexString(p.GetString()!)).ToList();
+                    var proof = Proof(api, $"api/v1/ledger/proofs/consistency?from={previous.Size}&to={checkpoint.Size}");
                     var consistent = MerkleProof.VerifyConsistency(previous.Size, checkpoint.Size, previous.RootHash, checkpoint.RootHash, proof);
                     if (!consistent.IsValid)
                     {
@@ -240,8 +238,7 @@ public static partial class Commands
                 }
                 if (latest.Size > seen.Size)
                 {
-                    var proof = Get<JsonElement>(api, $"api/v1/ledger/proofs/consistency?from={seen.Size}&to={latest.Size}").GetProperty("proof")
-                        .EnumerateArray().Select(p => Convert.FromHexString(p.GetString()!)).ToList();
+                    var proof = Proof(api, $"api/v1/ledger/proofs/consistency?from={seen.Size}&to={latest.Size}");
                     var consistent = MerkleProof.VerifyConsistency(seen.Size, latest.Size, seen.RootHash, latest.RootHash, proof);
                     if (!consistent.IsValid)
                     {
@@ -269,8 +266,7 @@ public static partial class Commands
     {
         for (var i = from; i < checkpoint.Size; i++)
         {
-            var proof = Get<JsonElement>(api, $"api/v1/ledger/proofs/inclusion?index={i}&size={checkpoint.Size}").GetProperty("proof")
-                .EnumerateArray().Select(p => Convert.FromHexString(p.GetString()!)).ToList();
+            var proof = Proof(api, $"api/v1/ledger/proofs/inclusion?index={i}&size={checkpoint.Size}");
             if (!MerkleProof.VerifyInclusion(i, checkpoint.Size, leaves[(int)i], checkpoint.RootHash, proof).IsValid)
             {
                 return i;
@@ -309,6 +305,10 @@ public static partial class Commands
 
     private static byte[] PemBytes(string pem) =>
         Convert.FromBase64String(string.Concat(pem.Split('\n').Where(l => !l.StartsWith("-----", StringComparison.Ordinal)).Select(l => l.Trim())));
+
+    /// <summary>A proof from the API (inclusion or consistency), as its hashes.</summary>
+    private static List<byte[]> Proof(HttpClient api, string path) =>
+        [.. Get<JsonElement>(api, path).GetProperty("proof").EnumerateArray().Select(p => Convert.FromHexString(p.GetString()!))];
 
     private static T Get<T>(HttpClient api, string path)
     {

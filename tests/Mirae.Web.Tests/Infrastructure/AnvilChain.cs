@@ -26,12 +26,7 @@ public sealed class AnvilChain : IAsyncDisposable
 
     public static async Task<AnvilChain> StartAsync(bool mining = true)
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Mirae.slnx")))
-        {
-            directory = directory.Parent;
-        }
-        var binary = Path.Combine(directory!.FullName, "src", "Mirae.Web", "node_modules", "@foundry-rs", "anvil-linux-amd64", "bin", "anvil");
+        var binary = Path.Combine(LedgerCli.RepositoryRoot(), "src", "Mirae.Web", "node_modules", "@foundry-rs", "anvil-linux-amd64", "bin", "anvil");
         if (!File.Exists(binary))
         {
             throw new InvalidOperationException($"anvil not found at {binary}: the build restores it with npm ci (src/Mirae.Web/package.json)");

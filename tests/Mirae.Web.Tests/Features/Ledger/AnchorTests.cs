@@ -69,9 +69,9 @@ public sealed class AnchorTests
         // Anyone checks an anchor against the chain with the checkpoint they hold (witness lines after the log's are fine).
         var file = Path.Combine(Path.GetTempPath(), $"mirae-anchor-{Guid.NewGuid():N}.txt");
         await File.WriteAllTextAsync(file, checkpoints[0].Note + "\u2014 witness.example AAAA\n");
-        var (goodExit, goodOutput) = Cli("verify-anchor", "--rpc", chain.Url, "--tx", anchors[0].TransactionHash, "--checkpoint", file);
+        var (goodExit, goodOutput) = LedgerCli.Run("verify-anchor", "--rpc", chain.Url, "--tx", anchors[0].TransactionHash, "--checkpoint", file);
         await File.WriteAllTextAsync(file, checkpoints[1].Note);
-        var (wrongExit, wrongOutput) = Cli("verify-anchor", "--rpc", chain.Url, "--tx", anchors[0].TransactionHash, "--checkpoint", file);
+        var (wrongExit, wrongOutput) = LedgerCli.Run("verify-anchor", "--rpc", chain.Url, "--tx", anchors[0].TransactionHash, "--checkpoint", file);
         File.Delete(file);
 
         Assert.StartsWith("anchored size", sent);
@@ -94,13 +94,6 @@ public sealed class AnchorTests
         Assert.Contains("not the checkpoint's SHA-256", wrongOutput);
     }
 
-    private static (int Exit, string Output) Cli(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = Mirae.Ledger.Cli.Commands.Run(args, output, error);
-        return (exit, output + error.ToString());
-    }
 
     [Fact]
     public async Task ANodeOnAnotherChain_GetsNothing_AndStaffAreTold()

@@ -2,7 +2,6 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Mirae.Ledger;
-using Mirae.Ledger.Cli;
 using Mirae.Web.Data;
 using Mirae.Web.Features.Ledger;
 using Mirae.Web.Features.Notices;
@@ -18,13 +17,6 @@ namespace Mirae.Web.Tests.Features.Ledger;
 [Collection("web")]
 public sealed class AuditorTests
 {
-    private static (int Exit, string Output) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = Commands.Run(args, output, error);
-        return (exit, output + error.ToString());
-    }
 
     [Fact]
     public async Task TheAuditor_VerifiesEveryEntryAndCheckpoint_AndNamesTheFirstChangedEntry()
@@ -48,8 +40,8 @@ public sealed class AuditorTests
             await File.WriteAllTextAsync(saved, (await db.LedgerCheckpoints.OrderBy(c => c.Size).FirstAsync()).Note);
         }
 
-        var entry = Run("verify-entry", "--url", url, "--index", "4");
-        var audit = Run("audit", "--url", url, "--from-checkpoint", saved);
+        var entry = LedgerCli.Run("verify-entry", "--url", url, "--index", "4");
+        var audit = LedgerCli.Run("audit", "--url", url, "--from-checkpoint", saved);
         await using (var db = factory.CreateDbContext())
         {
             var target = await db.LedgerEntries.SingleAsync(e => e.Index == 2);
@@ -57,9 +49,9 @@ public sealed class AuditorTests
             await db.LedgerEntries.Where(e => e.Id == target.Id).ExecuteUpdateAsync(s => s
                 .SetProperty(e => e.Body, forged).SetProperty(e => e.LeafHash, MerkleHash.Leaf(Encoding.UTF8.GetBytes(forged))));
         }
-        var tampered = Run("audit", "--url", url);
-        var missing = Run("verify-entry", "--url", url, "--index", "999");
-        var usage = Run("audit", "--url", "ftp://nowhere");
+        var tampered = LedgerCli.Run("audit", "--url", url);
+        var missing = LedgerCli.Run("verify-entry", "--url", url, "--index", "999");
+        var usage = LedgerCli.Run("audit", "--url", "ftp://nowhere");
         File.Delete(saved);
 
         Assert.True(entry.Exit == 0, entry.Output);

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Mirae.Ledger;
-using Mirae.Ledger.Cli;
 using Mirae.Web.Tests.Infrastructure;
 
 namespace Mirae.Web.Tests.Features.Ledger;
@@ -78,8 +77,7 @@ public sealed class CrashTests
             {
                 await Task.Delay(200);
             }
-            using var output = new StringWriter();
-            var audit = Commands.Run(["audit", "--url", url], output, output);
+            var (audit, auditOutput) = LedgerCli.Run("audit", "--url", url);
 
             var entries = Scalar(database, "SELECT COUNT(*) FROM LedgerEntries");
             var missing = acknowledged.Where(title => Scalar(database,
@@ -89,7 +87,7 @@ public sealed class CrashTests
             Assert.Equal(Scalar(database, "SELECT COUNT(*) FROM Notices WHERE TitleKo LIKE '충돌 시험 공지%'"), entries); // no entry without its notice either
             Assert.Equal(entries, Scalar(database, "SELECT COUNT(DISTINCT \"Index\") FROM LedgerEntries"));
             Assert.Equal(entries - 1, Scalar(database, "SELECT MAX(\"Index\") FROM LedgerEntries"));
-            Assert.True(audit == 0, output.ToString());
+            Assert.True(audit == 0, auditOutput);
         }
         finally
         {
@@ -116,12 +114,7 @@ public sealed class CrashTests
     /// <summary>Starts the built app (src/Mirae.Web/bin/…/Mirae.Web.dll, same configuration as the tests) and waits for /health.</summary>
     private static async Task<Process> StartAsync(string database, CheckpointSigner key, string url)
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Mirae.slnx")))
-        {
-            directory = directory.Parent;
-        }
-        var web = Path.Combine(directory!.FullName, "src", "Mirae.Web");
+        var web = Path.Combine(LedgerCli.RepositoryRoot(), "src", "Mirae.Web");
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = web, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { Path.Combine(web, "bin", configuration, "net10.0", "Mirae.Web.dll"), "--urls", url })

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Mirae.Ledger;
-using Mirae.Ledger.Cli;
 using Mirae.Web.Data;
 using Mirae.Web.Features.Ledger;
 using Mirae.Web.Features.Notices;
@@ -19,13 +18,6 @@ namespace Mirae.Web.Tests.Features.Ledger;
 [Collection("web")]
 public sealed class WitnessTests
 {
-    private static (int Exit, string Output) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = Commands.Run(args, output, error);
-        return (exit, output + error.ToString());
-    }
 
     [Fact]
     public async Task TwoWitnesses_CosignEachCheckpoint_AndNeitherCosignsAFork()
@@ -58,7 +50,7 @@ public sealed class WitnessTests
             }
             await sequencer.RunOnceAsync(CancellationToken.None);
         }
-        (int, string) Witness(string who, string name) => Run("witness", "--url", url, "--name", name, "--key", Path.Combine(folder, who + ".pem"),
+        (int, string) Witness(string who, string name) => LedgerCli.Run("witness", "--url", url, "--name", name, "--key", Path.Combine(folder, who + ".pem"),
             "--log-key", logKeyFile, "--state", Path.Combine(folder, who + ".state"));
 
         await GrowAsync(3);
