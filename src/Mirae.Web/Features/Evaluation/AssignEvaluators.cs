@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Mirae.Web.Data;
+using System.Text.Json.Nodes;
 using Mirae.Web.Features.Audit;
+using Mirae.Web.Features.Ledger;
 using Mirae.Web.Features.Directory;
 using Mirae.Web.Features.Notifications;
 using Mirae.Web.Features.Applications;
@@ -13,7 +15,7 @@ namespace Mirae.Web.Features.Evaluation;
 /// Runs a call's panel: its settings, the assignment of evaluators to the applications under evaluation (automatic and
 /// by hand with a reason), progress and reminders, and closing. Conflicted evaluators are never assigned.
 /// </summary>
-public sealed class AssignEvaluators(AppDbContext db, AuditLog audit, Notify notify, TimeProvider clock)
+public sealed class AssignEvaluators(AppDbContext db, AuditLog audit, Notify notify, LedgerRecords ledger, TimeProvider clock)
 {
     /// <summary>The form question whose answer is an application's category (분야), for expertise and category limits.</summary>
     public const string CategoryKey = "category";
@@ -181,6 +183,26 @@ public sealed class AssignEvaluators(AppDbContext db, AuditLog audit, Notify not
         }
         panel.Close(now);
         audit.Add(AuditActions.PanelClosed, $"call:{callId}", unsubmitted > 0 ? $"{unsubmitted} unsubmitted: {reason}" : reason);
+        // The closed panel goes into the public log as aggregates only: per application its aggregate score and how many
+        // sheets made it; never an individual evaluator's score or name.
+        var scores = await db.Assignments.Where(a => a.PanelId == panel.Id && a.Score != null)
+            .Select(a => new SubmittedScore(a.ApplicationId, a.EvaluatorId, a.Score!.Value)).ToListAsync(cancellationToken);
+        var aggregates = Aggregate.Compute(panel.Aggregation, scores);
+        var receipts = await db.Applications.Where(a => a.CallId == callId && a.ReceiptNumber != null && a.Status == ApplicationStatus.UnderEvaluation)
+            .Select(a => new { a.Id, a.ReceiptNumber }).ToListAsync(cancellationToken);
+        ledger.Add(LedgerKinds.EvaluationClosed, $"call:{callId}:evaluation", new JsonObject
+        {
+            ["callId"] = callId,
+            ["aggregation"] = panel.Aggregation.ToString(),
+            ["closedAt"] = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            ["unsubmittedSheets"] = unsubmitted,
+            ["applications"] = new JsonArray([.. receipts.OrderBy(r => r.ReceiptNumber, StringComparer.Ordinal).Select(r => (JsonNode)new JsonObject
+            {
+                ["receiptNumber"] = r.ReceiptNumber,
+                ["sheets"] = scores.Count(s => s.ApplicationId == r.Id),
+                ["score"] = aggregates.TryGetValue(r.Id, out var score) ? LedgerRecords.Number(score) : null,
+            })]),
+        });
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -10,6 +10,8 @@ public static class LedgerKinds
     public const string Award = "award.selection";
     public const string NoticePublished = "notice.published";
     public const string DocumentRegistered = "document.registered";
+    public const string EvaluationClosed = "evaluation.closed";
+    public const string QualificationShared = "qualification.shared";
 }
 
 /// <summary>

@@ -45,8 +45,11 @@ public sealed class ReadLedger(AppDbContext db)
 
     public async Task<List<Entry>> EntriesAsync(long from, int limit, CancellationToken cancellationToken)
     {
-        var entries = await db.LedgerEntries.AsNoTracking().Where(e => e.Index >= from).OrderBy(e => e.Index).Take(Math.Clamp(limit, 1, MaxPage)).ToListAsync(cancellationToken);
-        var checkpoints = await db.LedgerCheckpoints.AsNoTracking().Select(c => c.Size).OrderBy(s => s).ToListAsync(cancellationToken);
+        var count = Math.Clamp(limit, 1, MaxPage);
+        var entries = await db.LedgerEntries.AsNoTracking().Where(e => e.Index >= from).OrderBy(e => e.Index).Take(count).ToListAsync(cancellationToken);
+        // Each checkpoint is larger than the one before, so the first count + 1 after `from` cover every entry of the page.
+        var checkpoints = await db.LedgerCheckpoints.AsNoTracking().Where(c => c.Size > from).OrderBy(c => c.Size).Select(c => c.Size).Take(count + 1)
+            .ToListAsync(cancellationToken);
         return [.. entries.Select(e => Project(e, checkpoints.Cast<long?>().FirstOrDefault(s => s > e.Index)))];
     }
 

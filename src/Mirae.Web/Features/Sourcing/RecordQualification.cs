@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Mirae.Web.Data;
+using System.Text.Json.Nodes;
 using Mirae.Web.Features.Audit;
+using Mirae.Web.Features.Ledger;
 using Mirae.Web.Features.Directory;
 using Mirae.Web.Infrastructure;
 
@@ -10,7 +12,7 @@ namespace Mirae.Web.Features.Sourcing;
 /// A buyer records a sample test or a qualification decision on a supplier's product, sharing a summary if it chooses
 /// (the caller authorized <see cref="SourcingOperations.ActAsBuyer"/>).
 /// </summary>
-public sealed class RecordQualification(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class RecordQualification(AppDbContext db, AuditLog audit, LedgerRecords ledger, TimeProvider clock)
 {
     public async Task<int> HandleAsync(int buyerId, string productCode, QualificationDecision decision, DateOnly? nextReviewOn, bool shared, string summary,
         IReadOnlyList<SampleTest> tests, Guid memberId, CancellationToken cancellationToken, DateOnly? supplyingSince = null, string? supplierNumber = null)
@@ -33,6 +35,23 @@ public sealed class RecordQualification(AppDbContext db, AuditLog audit, TimePro
         }
         qualification.Record(decision, nextReviewOn, shared, summary, tests, memberId, now, supplyingSince);
         audit.Add(AuditActions.QualificationRecorded, $"product:{productId}", $"buyer:{buyerId} {decision} shared={shared} tests={tests.Count}");
+        if (shared)
+        {
+            // A decision the buyer shares goes into the public log: who by business number, the decision and its dates; never
+            // the buyer's own notes or test results.
+            var parties = await db.Products.Where(p => p.Id == productId)
+                .Select(p => new { p.Code, Supplier = p.Organization.BusinessNumber, Buyer = db.Organizations.Where(o => o.Id == buyerId).Select(o => o.BusinessNumber).Single() })
+                .SingleAsync(cancellationToken);
+            ledger.Add(LedgerKinds.QualificationShared, $"product:{parties.Supplier}/{parties.Code}", new JsonObject
+            {
+                ["buyerBusinessNumber"] = parties.Buyer,
+                ["supplierBusinessNumber"] = parties.Supplier,
+                ["productCode"] = parties.Code,
+                ["decision"] = decision.ToString(),
+                ["decidedOn"] = DateOnly.FromDateTime(now.UtcDateTime.AddHours(9)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["nextReviewOn"] = nextReviewOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            });
+        }
         await db.SaveChangesAsync(cancellationToken);
         return qualification.Id;
     }

@@ -324,6 +324,11 @@ public sealed class EvaluationTests(Hosts hosts)
         Assert.Contains(organizations[1].BusinessNumber, award.Body);
         Assert.DoesNotContain("뮤뮤알찬", award.Body); // organizations by business number; no names, no e-mail addresses
         Assert.DoesNotContain("@", award.Body);
+        var closedPanel = await db.LedgerEntries.AsNoTracking().SingleAsync(e => e.Subject == $"call:{callId}:evaluation");
+        Assert.Contains("\"kind\":\"evaluation.closed\"", closedPanel.Body);
+        Assert.Contains("\"score\":\"95.00\"", closedPanel.Body); // aggregates only…
+        Assert.DoesNotContain("첫째위원", closedPanel.Body);      // …never who scored what
+        Assert.DoesNotContain("\"evaluatorId\"", closedPanel.Body);
         Assert.NotEqual(HttpStatusCode.OK, otherLetter.StatusCode); // a visitor is sent to sign in
         Assert.Equal($"/applications/{applications[0]}", PageClient.RedirectPath(notSelected)); // no letter for an application not selected
     }

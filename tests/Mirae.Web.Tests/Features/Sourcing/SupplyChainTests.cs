@@ -71,6 +71,13 @@ public sealed class SupplyChainTests(Hosts hosts)
         Assert.Contains("비밀추출물", firstOwn);
         Assert.DoesNotContain("비밀추출물", secondOwn);
         Assert.DoesNotContain("비밀추출물", matchesJson);
+        await using var ledger = factory.CreateDbContext();
+        var logged = await ledger.LedgerEntries.Where(e => e.Kind == Mirae.Web.Features.Ledger.LedgerKinds.QualificationShared && e.Subject.EndsWith("/" + code))
+            .Select(e => e.Body).ToListAsync();
+        var body = Assert.Single(logged); // only the shared decision goes into the public log
+        Assert.Contains("\"decision\":\"Approved\"", body);
+        Assert.Contains($"\"buyerBusinessNumber\":\"{first.BusinessNumber}\"", body);
+        Assert.DoesNotContain("비밀추출물", body); // the buyer's own test results stay its own
     }
 
     [Theory, MemberData(nameof(Providers))]
