@@ -45,12 +45,9 @@ public sealed class ReadLedger(AppDbContext db)
 
     public async Task<List<Entry>> EntriesAsync(long from, int limit, CancellationToken cancellationToken)
     {
-        var count = Math.Clamp(limit, 1, MaxPage);
-        var entries = await db.LedgerEntries.AsNoTracking().Where(e => e.Index >= from).OrderBy(e => e.Index).Take(count).ToListAsync(cancellationToken);
-        // Each checkpoint is larger than the one before, so the first count + 1 after `from` cover every entry of the page.
-        var checkpoints = await db.LedgerCheckpoints.AsNoTracking().Where(c => c.Size > from).OrderBy(c => c.Size).Select(c => c.Size).Take(count + 1)
+        var entries = await db.LedgerEntries.AsNoTracking().Where(e => e.Index >= from).OrderBy(e => e.Index).Take(Math.Clamp(limit, 1, MaxPage))
             .ToListAsync(cancellationToken);
-        return [.. entries.Select(e => Project(e, checkpoints.Cast<long?>().FirstOrDefault(s => s > e.Index)))];
+        return await WithCheckpointsAsync(entries, cancellationToken);
     }
 
     /// <summary>The entries about a record (<c>call:12</c>), newest first, numbered or waiting.</summary>
@@ -92,6 +89,22 @@ public sealed class ReadLedger(AppDbContext db)
 
     public Task<List<LedgerAlert>> AlertsAsync(CancellationToken cancellationToken) =>
         db.LedgerAlerts.AsNoTracking().OrderByDescending(a => a.Id).Take(20).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// A run of consecutive entries with the first checkpoint that includes each, in one query: checkpoints grow by at
+    /// least one entry, so the first n + 1 above the run's first index cover its n entries.
+    /// </summary>
+    private async Task<List<Entry>> WithCheckpointsAsync(List<LedgerEntry> entries, CancellationToken cancellationToken)
+    {
+        if (entries.Count == 0)
+        {
+            return [];
+        }
+        var from = entries[0].Index!.Value;
+        var checkpoints = await db.LedgerCheckpoints.AsNoTracking().Where(c => c.Size > from).OrderBy(c => c.Size).Select(c => c.Size)
+            .Take(entries.Count + 1).ToListAsync(cancellationToken);
+        return [.. entries.Select(e => Project(e, checkpoints.Cast<long?>().FirstOrDefault(s => s > e.Index)))];
+    }
 
     private async Task<Entry> ToEntryAsync(LedgerEntry entry, CancellationToken cancellationToken)
     {
