@@ -67,9 +67,15 @@ public sealed class LocalizationJourneyTests(BrowserFixture fixture)
         await page.FillAsync("#NextReviewOn", DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.FillAsync("#SupplyingSince", DateTime.UtcNow.AddDays(-7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.FillAsync("#Tests", $"{DateTime.UtcNow.AddDays(-20):yyyy-MM-dd} | L1 | 용량 정확도 | ±1 % | 적합");
+        await page.CheckAsync("#Shared", new() { Force = true }); // the KRDS box: its label covers the input
         await buyerPage.AssertAccessibleAsync("qualification-form");
         await page.ClickAsync("[data-testid=record-qualification]");
         await page.WaitForSelectorAsync("[data-testid=qualifications] td:has-text('승인')");
+
+        // The shared approval has a printable certificate with a QR code to the public log.
+        await page.ClickAsync("[data-testid=certificate-link]");
+        await page.WaitForSelectorAsync("[data-testid=certificate-qr]");
+        await buyerPage.AssertAccessibleAsync("qualification-certificate");
 
         // The dashboard shows the item supplied, on its timeline and in the funnel.
         await staff.Page.GotoAsync("/admin/localization?Item=LAB-TIP");

@@ -7,7 +7,6 @@ using Mirae.Web.Features.Applications;
 using Mirae.Web.Features.Audit;
 using Mirae.Web.Features.Ledger;
 using Mirae.Web.Infrastructure;
-using QRCoder;
 
 namespace Mirae.Web.Features.Evaluation;
 
@@ -41,9 +40,7 @@ public sealed class AwardLetterModel(AppDbContext db, GetApplication get, IAutho
             .Select(d => (DateTimeOffset?)d.ConfirmedAt).FirstOrDefaultAsync(cancellationToken);
         Entry = (await ledger.ForSubjectAsync(AwardLedger.Subject(Application.Call.Id), cancellationToken)).FirstOrDefault();
         VerifyUrl = Entry?.Index is { } index ? site.Link($"/verify?q={index}") : site.Link($"/calls/{Application.Call.Id}/results");
-        using var generator = new QRCodeGenerator();
-        using var code = generator.CreateQrCode(VerifyUrl, QRCodeGenerator.ECCLevel.M);
-        QrPng = "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(code).GetGraphic(6));
+        QrPng = VerifyQr.PngDataUrl(VerifyUrl);
         return Page();
     }
 }

@@ -5,28 +5,27 @@ using Mirae.Web.Data;
 namespace Mirae.Web.Features.Ledger;
 
 /// <summary>
-/// The log's hash store in the database (ADR 005's IHashStore): a batch of nodes is one query; written nodes are added
-/// to the context and saved by the sequencer's SaveChanges, with the entries' indices, in one transaction.
+/// The log's hash store in the database (ADR 005's IHashStore): a batch of nodes is one query; written nodes are kept in
+/// <see cref="Written"/> until the sequencer saves them in one statement, with the entries' indices, in one transaction.
 /// </summary>
 public sealed class DbHashStore(AppDbContext db) : IHashStore
 {
     private readonly Dictionary<long, byte[]> _written = [];
+
+    /// <summary>The nodes written since this store was made (key as <see cref="LedgerNode.KeyOf"/>), not yet saved.</summary>
+    public IReadOnlyDictionary<long, byte[]> Written => _written;
 
     public IReadOnlyList<byte[]> Read(IReadOnlyList<NodeId> nodes)
     {
         var keys = nodes.Select(LedgerNode.KeyOf).ToList();
         var missing = keys.Where(k => !_written.ContainsKey(k)).Distinct().ToList();
         var found = missing.Count == 0 ? [] : db.LedgerNodes.AsNoTracking().Where(n => missing.Contains(n.Id)).ToDictionary(n => n.Id, n => n.Hash);
-        return [.. keys.Select(k => _written.TryGetValue(k, out var hash) ? hash
-            : found.TryGetValue(k, out var stored) ? stored
-            : throw new LedgerBrokenException(k & ((1L << 48) - 1), $"stored node (level {k >> 48}, index {k & ((1L << 48) - 1)}) is missing"))];
+        return [.. keys.Select(k => _written.TryGetValue(k, out var hash) ? hash : found.TryGetValue(k, out var stored) ? stored : throw ReadStore.Missing(k))];
     }
 
     public void Write(NodeId node, ReadOnlySpan<byte> hash)
     {
-        var bytes = hash.ToArray();
-        _written[LedgerNode.KeyOf(node)] = bytes;
-        db.LedgerNodes.Add(new LedgerNode(node, bytes));
+        _written[LedgerNode.KeyOf(node)] = hash.ToArray();
     }
 }
 
@@ -47,6 +46,37 @@ public sealed class RebuildStore(IHashStore stored, long trustedSize) : IHashSto
     }
 
     public void Write(NodeId node, ReadOnlySpan<byte> hash) => _memory[node] = hash.ToArray();
+}
+
+/// <summary>Lists the nodes a computation reads, answering with placeholder hashes (see <see cref="ReadLedger"/>).</summary>
+internal sealed class PlanningStore : IHashStore
+{
+    private static readonly byte[] Placeholder = new byte[32];
+
+    public HashSet<long> Keys { get; } = [];
+
+    public IReadOnlyList<byte[]> Read(IReadOnlyList<NodeId> nodes)
+    {
+        foreach (var node in nodes)
+        {
+            Keys.Add(LedgerNode.KeyOf(node));
+        }
+        return [.. nodes.Select(_ => Placeholder)];
+    }
+
+    public void Write(NodeId node, ReadOnlySpan<byte> hash) => throw new InvalidOperationException("reading only");
+}
+
+/// <summary>Nodes read beforehand (key as <see cref="LedgerNode.KeyOf"/>); a node that is not there is a broken log.</summary>
+internal sealed class ReadStore(IReadOnlyDictionary<long, byte[]> nodes) : IHashStore
+{
+    public IReadOnlyList<byte[]> Read(IReadOnlyList<NodeId> wanted) =>
+        [.. wanted.Select(n => nodes.TryGetValue(LedgerNode.KeyOf(n), out var hash) ? hash : throw Missing(LedgerNode.KeyOf(n)))];
+
+    public void Write(NodeId node, ReadOnlySpan<byte> hash) => throw new InvalidOperationException("reading only");
+
+    public static LedgerBrokenException Missing(long key) =>
+        new(key & ((1L << 48) - 1), $"stored node (level {key >> 48}, index {key & ((1L << 48) - 1)}) is missing");
 }
 
 /// <summary>The stored log does not match what was recorded at <see cref="Index"/>.</summary>

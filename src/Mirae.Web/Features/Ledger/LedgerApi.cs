@@ -139,9 +139,8 @@ public static class LedgerApi
         {
             return ApiProblems.Validation(errors);
         }
-        var entry = await read.EntryAsync(i, cancellationToken);
-        return TypedResults.Ok(new InclusionOutput(i, n, entry!.LeafHash, Convert.ToHexStringLower(read.RootAt(n)),
-            read.InclusionProof(i, n).Select(Convert.ToHexStringLower).ToList()));
+        var (leaf, root, proof) = await read.InclusionAsync(i, n, cancellationToken);
+        return TypedResults.Ok(new InclusionOutput(i, n, Convert.ToHexStringLower(leaf), Convert.ToHexStringLower(root), proof.Select(Convert.ToHexStringLower).ToList()));
     }
 
     /// <summary>Proof that the log of <c>from</c> entries is a prefix of the log of <c>to</c> entries (1 ≤ from ≤ to ≤ the log's size).</summary>
@@ -164,8 +163,8 @@ public static class LedgerApi
         {
             return ApiProblems.Validation(errors);
         }
-        return TypedResults.Ok(new ConsistencyOutput(a, b, Convert.ToHexStringLower(read.RootAt(a)), Convert.ToHexStringLower(read.RootAt(b)),
-            read.ConsistencyProof(a, b).Select(Convert.ToHexStringLower).ToList()));
+        var (fromRoot, toRoot, proof) = await read.ConsistencyAsync(a, b, cancellationToken);
+        return TypedResults.Ok(new ConsistencyOutput(a, b, Convert.ToHexStringLower(fromRoot), Convert.ToHexStringLower(toRoot), proof.Select(Convert.ToHexStringLower).ToList()));
     }
 
     /// <summary>The entries that record a file with this SHA-256 (64 hex digits).</summary>

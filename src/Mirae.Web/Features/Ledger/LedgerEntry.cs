@@ -30,8 +30,6 @@ public sealed class LedgerEntry
     {
         Kind = kind, Subject = subject, Body = canonicalBody, LeafHash = MerkleHash.Leaf(Encoding.UTF8.GetBytes(canonicalBody)), RecordedAt = now,
     };
-
-    internal void Sequence(long index) => Index = index;
 }
 
 /// <summary>A complete subtree's hash (level, index), stored once and never changed; <see cref="Id"/> packs both.</summary>
@@ -49,6 +47,8 @@ public sealed class LedgerNode
         Id = KeyOf(node);
         Hash = hash;
     }
+
+    public static LedgerNode FromKey(long key, byte[] hash) => new() { Id = key, Hash = hash };
 
     /// <summary>Level in the top 8 bits of 56, index below (2^48 leaves).</summary>
     public static long KeyOf(NodeId node) => ((long)node.Level << 48) | node.Index;

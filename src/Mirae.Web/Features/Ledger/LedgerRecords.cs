@@ -12,6 +12,8 @@ public static class LedgerKinds
     public const string DocumentRegistered = "document.registered";
     public const string EvaluationClosed = "evaluation.closed";
     public const string QualificationShared = "qualification.shared";
+    public const string ChangeNotified = "change.notified";
+    public const string CertificateRegistered = "certificate.registered";
 }
 
 /// <summary>
@@ -42,6 +44,9 @@ public sealed class LedgerRecords(AppDbContext db, TimeProvider clock, LedgerSig
         ["data"] = data,
     });
 
+    /// <summary>The SHA-256 of a text (its UTF-8 bytes), lower-case hex: how entries attest free text without carrying it.</summary>
+    public static string Sha256(string text) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+
     /// <summary>A decimal as the entries write it: a string with two decimals ("87.50").</summary>
     public static string Number(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 }
@@ -69,4 +74,15 @@ public sealed class LedgerSignal : IDisposable
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _poked.WaitAsync(timeout, cancellationToken);
 
     public void Dispose() => _poked.Dispose();
+}
+
+/// <summary>The QR code printed papers carry to their entry on the public verify page (QRCoder), as a PNG data URL.</summary>
+public static class VerifyQr
+{
+    public static string PngDataUrl(string url)
+    {
+        using var generator = new QRCoder.QRCodeGenerator();
+        using var code = generator.CreateQrCode(url, QRCoder.QRCodeGenerator.ECCLevel.M);
+        return "data:image/png;base64," + Convert.ToBase64String(new QRCoder.PngByteQRCode(code).GetGraphic(6));
+    }
 }

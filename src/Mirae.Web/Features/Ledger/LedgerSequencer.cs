@@ -18,7 +18,7 @@ namespace Mirae.Web.Features.Ledger;
 /// </summary>
 public sealed partial class LedgerSequencer(IServiceScopeFactory scopes, LedgerKey key, TimeProvider clock, ILogger<LedgerSequencer> logger)
 {
-    public const int BatchSize = 1000;
+    public const int BatchSize = 5000;
 
     public sealed record Outcome(int Sequenced, long Size, LedgerCheckpoint? Checkpoint, LedgerAlert? Alert);
 
@@ -30,24 +30,30 @@ public sealed partial class LedgerSequencer(IServiceScopeFactory scopes, LedgerK
         return new Outcome(sequenced, size, checkpoint, alert);
     }
 
-    /// <summary>Numbers the committed entries that have no index yet, in arrival order, at most <see cref="BatchSize"/> in one transaction.</summary>
+    /// <summary>
+    /// Numbers the committed entries that have no index yet, in arrival order, at most <see cref="BatchSize"/> in one
+    /// transaction: the hashes are computed here, the indices and the new nodes written in one statement each.
+    /// </summary>
     public async Task<int> SequenceAsync(CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await using var transaction = await db.LockAsync("ledger", cancellationToken);
-        var pending = await db.LedgerEntries.Where(e => e.Index == null).OrderBy(e => e.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        var pending = await db.LedgerEntries.AsNoTracking().Where(e => e.Index == null).OrderBy(e => e.Id).Take(BatchSize)
+            .Select(e => new { e.Id, e.LeafHash }).ToListAsync(cancellationToken);
         if (pending.Count == 0)
         {
             return 0;
         }
         var size = (await db.LedgerEntries.MaxAsync(e => e.Index, cancellationToken) ?? -1) + 1;
-        var log = new MerkleLog(new DbHashStore(db), size);
+        var store = new DbHashStore(db);
+        var log = new MerkleLog(store, size);
         foreach (var entry in pending)
         {
-            entry.Sequence(log.AppendLeafHash(entry.LeafHash));
+            log.AppendLeafHash(entry.LeafHash);
         }
-        await db.SaveChangesAsync(cancellationToken);
+        await LedgerWrites.NumberAsync(db, [.. pending.Select(e => e.Id)], size, cancellationToken);
+        await LedgerWrites.AddNodesAsync(db, store.Written, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return pending.Count;
     }

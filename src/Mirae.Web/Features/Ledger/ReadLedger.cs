@@ -50,10 +50,12 @@ public sealed class ReadLedger(AppDbContext db)
         return await WithCheckpointsAsync(entries, cancellationToken);
     }
 
-    /// <summary>The entries about a record (<c>call:12</c>), newest first, numbered or waiting.</summary>
-    public async Task<List<Entry>> ForSubjectAsync(string subject, CancellationToken cancellationToken)
+    /// <summary>The entries about a record (<c>call:12</c>), newest first, numbered or waiting; of one kind, whose body contains a text, when given.</summary>
+    public async Task<List<Entry>> ForSubjectAsync(string subject, CancellationToken cancellationToken, string? kind = null, string? bodyContains = null)
     {
-        var entries = await db.LedgerEntries.AsNoTracking().Where(e => e.Subject == subject).OrderByDescending(e => e.Id).Take(20).ToListAsync(cancellationToken);
+        var entries = await db.LedgerEntries.AsNoTracking()
+            .Where(e => e.Subject == subject && (kind == null || e.Kind == kind) && (bodyContains == null || e.Body.Contains(bodyContains)))
+            .OrderByDescending(e => e.Id).Take(20).ToListAsync(cancellationToken);
         var found = new List<Entry>();
         foreach (var entry in entries)
         {
@@ -75,13 +77,28 @@ public sealed class ReadLedger(AppDbContext db)
         return found;
     }
 
-    /// <summary>The inclusion proof of entry <paramref name="index"/> in the log of <paramref name="size"/> entries (RFC 9162 §2.1.3).</summary>
-    public IReadOnlyList<byte[]> InclusionProof(long index, long size) => new MerkleLog(new DbHashStore(db), size).InclusionProof(index, size);
+    /// <summary>Entry <paramref name="index"/>'s leaf hash, the root of the log of <paramref name="size"/> entries and the inclusion proof (RFC 9162 §2.1.3).</summary>
+    public Task<(byte[] Leaf, byte[] Root, IReadOnlyList<byte[]> Proof)> InclusionAsync(long index, long size, CancellationToken cancellationToken) =>
+        WithNodesAsync(size, (log, store) => (store.Read([new NodeId(0, index)])[0], log.Root, log.InclusionProof(index, size)), cancellationToken);
 
-    /// <summary>The consistency proof from the log of <paramref name="from"/> entries to that of <paramref name="to"/> (RFC 9162 §2.1.4).</summary>
-    public IReadOnlyList<byte[]> ConsistencyProof(long from, long to) => new MerkleLog(new DbHashStore(db), to).ConsistencyProof(from, to);
+    /// <summary>The roots of the logs of <paramref name="from"/> and <paramref name="to"/> entries and the consistency proof between them (RFC 9162 §2.1.4).</summary>
+    public Task<(byte[] FromRoot, byte[] ToRoot, IReadOnlyList<byte[]> Proof)> ConsistencyAsync(long from, long to, CancellationToken cancellationToken) =>
+        WithNodesAsync(to, (log, _) => (log.RootAt(from), log.Root, log.ConsistencyProof(from, to)), cancellationToken);
 
-    public byte[] RootAt(long size) => new MerkleLog(new DbHashStore(db), size).Root;
+    /// <summary>
+    /// Runs a computation over the stored tree with one asynchronous query: which nodes it reads depends only on the
+    /// sizes and indices, not on the hashes, so a first pass over placeholder hashes lists them, they are read together,
+    /// and the second pass computes over the real ones.
+    /// </summary>
+    private async Task<T> WithNodesAsync<T>(long size, Func<MerkleLog, IHashStore, T> compute, CancellationToken cancellationToken)
+    {
+        var plan = new PlanningStore();
+        compute(new MerkleLog(plan, size), plan);
+        var keys = plan.Keys.ToList();
+        var found = await db.LedgerNodes.AsNoTracking().Where(n => keys.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Hash, cancellationToken);
+        var store = new ReadStore(found);
+        return compute(new MerkleLog(store, size), store);
+    }
 
     /// <summary>The witnesses' cosignatures of these checkpoints, by size then witness.</summary>
     public Task<List<LedgerCosignature>> CosignaturesAsync(IReadOnlyList<long> sizes, CancellationToken cancellationToken) =>

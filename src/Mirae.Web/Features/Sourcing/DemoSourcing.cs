@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Mirae.Web.Data;
 using Mirae.Web.Features.Directory;
+using Mirae.Web.Features.Ledger;
+using Mirae.Web.Infrastructure;
 
 namespace Mirae.Web.Features.Sourcing;
 
@@ -68,6 +70,20 @@ public static class DemoSourcing
             var testing = Qualification.Start(buyers[2 % buyers.Count].Id, stopper, Guid.Empty, now.AddDays(-10));
             testing.Record(QualificationDecision.Testing, null, shared: false, "", [new SampleTest(today.AddDays(-7), "S-01", "CCIT", "진행 중", true)], Guid.Empty, now.AddDays(-7));
             db.Qualifications.AddRange(approved, testing);
+            // The shared approval is in the verifiable log like a real one (numbered and signed by the sequencer at start).
+            var parties = await db.Products.Where(p => p.Id == bag).Select(p => new { p.Code, Supplier = p.Organization.BusinessNumber }).SingleAsync();
+            var subject = $"product:{parties.Supplier}/{parties.Code}";
+            var decidedAt = now.AddDays(-40);
+            db.LedgerEntries.Add(LedgerEntry.Create(LedgerKinds.QualificationShared, subject, LedgerRecords.Envelope(LedgerKinds.QualificationShared, subject, decidedAt,
+                new System.Text.Json.Nodes.JsonObject
+                {
+                    ["buyerBusinessNumber"] = buyers[1 % buyers.Count].BusinessNumber,
+                    ["supplierBusinessNumber"] = parties.Supplier,
+                    ["productCode"] = parties.Code,
+                    ["decision"] = nameof(QualificationDecision.Approved),
+                    ["decidedOn"] = Kst.Date(decidedAt),
+                    ["nextReviewOn"] = today.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                }), decidedAt));
         }
         await db.SaveChangesAsync();
     }

@@ -34,6 +34,13 @@ public sealed class DirectoryPagesTests(Hosts hosts)
         Assert.DoesNotContain("cert=USP88", before);
         Assert.Contains("cert=ISO11737", secondPage);
         Assert.Contains("cert=USP88", after);
+        // A registered certificate goes into the public log: the organization by business number, the code and dates.
+        await using var db = factory.CreateDbContext();
+        var code = await db.Products.Where(p => p.Id == product).Select(p => p.Code).SingleAsync();
+        var entry = Assert.Single(await db.LedgerEntries.Where(e => e.Kind == Mirae.Web.Features.Ledger.LedgerKinds.CertificateRegistered
+            && e.Subject == $"product:{organization.BusinessNumber}/{code}").Select(e => e.Body).ToListAsync());
+        Assert.Contains("\"certificate\":\"USP88\"", entry);
+        Assert.Contains($"\"expiresOn\":\"{today.AddYears(2):yyyy-MM-dd}\"", entry);
     }
 
     [Theory, MemberData(nameof(Providers))]

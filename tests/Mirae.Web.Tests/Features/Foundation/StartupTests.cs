@@ -71,7 +71,7 @@ public sealed class StartupTests
             "calls/{id:int}/templates/{number:int}", "api/v1/selection/solve",
             "calls/{id:int}/results", "api/v1/calls/{id:int}/selection",
             "needs", "needs/{id:int}", "api/v1/needs/", "api/v1/needs/{id:int}/matches", "consultations", "consultations/{id:int}",
-            "faq", "verify",
+            "faq", "verify", "qualifications/{id:int}/certificate", // a shared approval says only what the public log says
             "api/v1/ledger/checkpoint", "api/v1/ledger/checkpoints", "api/v1/ledger/key", "api/v1/ledger/entries/{index}", "api/v1/ledger/entries",
             "api/v1/ledger/proofs/inclusion", "api/v1/ledger/proofs/consistency", "api/v1/ledger/search", "api/v1/ledger/cosignatures",
         ];

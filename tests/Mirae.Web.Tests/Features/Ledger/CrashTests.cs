@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Mirae.Ledger;
+using Mirae.Web.Data;
 using Mirae.Web.Tests.Infrastructure;
 
 namespace Mirae.Web.Tests.Features.Ledger;
@@ -18,11 +19,13 @@ public sealed class CrashTests
     private const string Admin = "crash-admin@test.mirae.local";
     private const string Password = "crash-Test-2026!";
 
-    [Fact]
-    public async Task KilledDuringABurst_EveryAcknowledgedDecisionHasItsEntry_AndTheLogVerifies()
+    public static TheoryData<DatabaseProvider> Providers => TestDatabase.Providers();
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task KilledDuringABurst_EveryAcknowledgedDecisionHasItsEntry_AndTheLogVerifies(DatabaseProvider provider)
     {
-        var folder = System.IO.Directory.CreateTempSubdirectory("mirae-crash-").FullName;
-        var database = $"Data Source={Path.Combine(folder, "crash.db")}";
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var database = (provider, test.ConnectionString);
         using var key = CheckpointSigner.Generate("mirae.crash.test/ledger");
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -72,21 +75,21 @@ public sealed class CrashTests
         {
             // The restarted sequencer numbers and signs what was committed before the kill.
             var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (DateTime.UtcNow < deadline && (Scalar(database, "SELECT COUNT(*) FROM LedgerEntries WHERE \"Index\" IS NULL") > 0
-                || Scalar(database, "SELECT COALESCE(MAX(Size), 0) FROM LedgerCheckpoints") < Scalar(database, "SELECT COUNT(*) FROM LedgerEntries")))
+            while (DateTime.UtcNow < deadline && (Scalar(database, "SELECT COUNT(*) FROM \"LedgerEntries\" WHERE \"Index\" IS NULL") > 0
+                || Scalar(database, "SELECT COALESCE(MAX(\"Size\"), 0) FROM \"LedgerCheckpoints\"") < Scalar(database, "SELECT COUNT(*) FROM \"LedgerEntries\"")))
             {
                 await Task.Delay(200);
             }
             var (audit, auditOutput) = LedgerCli.Run("audit", "--url", url);
 
-            var entries = Scalar(database, "SELECT COUNT(*) FROM LedgerEntries");
+            var entries = Scalar(database, "SELECT COUNT(*) FROM \"LedgerEntries\"");
             var missing = acknowledged.Where(title => Scalar(database,
-                $"SELECT COUNT(*) FROM Notices n JOIN LedgerEntries e ON e.Subject = 'notice:' || n.Id WHERE n.TitleKo = '{title}' AND e.\"Index\" IS NOT NULL") != 1).ToList();
+                $"SELECT COUNT(*) FROM \"Notices\" n JOIN \"LedgerEntries\" e ON e.\"Subject\" = 'notice:' || n.\"Id\" WHERE n.\"TitleKo\" = '{title}' AND e.\"Index\" IS NOT NULL") != 1).ToList();
             Assert.True(acknowledged.Count > 20, $"only {acknowledged.Count} decisions before the kill");
             Assert.Empty(missing);
-            Assert.Equal(Scalar(database, "SELECT COUNT(*) FROM Notices WHERE TitleKo LIKE '충돌 시험 공지%'"), entries); // no entry without its notice either
-            Assert.Equal(entries, Scalar(database, "SELECT COUNT(DISTINCT \"Index\") FROM LedgerEntries"));
-            Assert.Equal(entries - 1, Scalar(database, "SELECT MAX(\"Index\") FROM LedgerEntries"));
+            Assert.Equal(Scalar(database, "SELECT COUNT(*) FROM \"Notices\" WHERE \"TitleKo\" LIKE '충돌 시험 공지%'"), entries); // no entry without its notice either
+            Assert.Equal(entries, Scalar(database, "SELECT COUNT(DISTINCT \"Index\") FROM \"LedgerEntries\""));
+            Assert.Equal(entries - 1, Scalar(database, "SELECT MAX(\"Index\") FROM \"LedgerEntries\""));
             Assert.True(audit == 0, auditOutput);
         }
         finally
@@ -95,16 +98,16 @@ public sealed class CrashTests
             await app.WaitForExitAsync();
             app.Dispose();
             SqliteConnection.ClearAllPools();
-            System.IO.Directory.Delete(folder, recursive: true);
         }
     }
 
     private static PageClient Client(string url) =>
         new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(20) });
 
-    private static long Scalar(string database, string sql)
+    private static long Scalar((DatabaseProvider Provider, string Connection) database, string sql)
     {
-        using var connection = new SqliteConnection(database);
+        using System.Data.Common.DbConnection connection = database.Provider == DatabaseProvider.Sqlite
+            ? new SqliteConnection(database.Connection) : new Npgsql.NpgsqlConnection(database.Connection);
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -112,7 +115,7 @@ public sealed class CrashTests
     }
 
     /// <summary>Starts the built app (src/Mirae.Web/bin/…/Mirae.Web.dll, same configuration as the tests) and waits for /health.</summary>
-    private static async Task<Process> StartAsync(string database, CheckpointSigner key, string url)
+    private static async Task<Process> StartAsync((DatabaseProvider Provider, string Connection) database, CheckpointSigner key, string url)
     {
         var web = Path.Combine(LedgerCli.RepositoryRoot(), "src", "Mirae.Web");
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
@@ -122,8 +125,8 @@ public sealed class CrashTests
             start.ArgumentList.Add(argument);
         }
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        start.Environment["Database__Provider"] = "Sqlite";
-        start.Environment["ConnectionStrings__Default"] = database;
+        start.Environment["Database__Provider"] = database.Provider.ToString();
+        start.Environment["ConnectionStrings__Default"] = database.Connection;
         start.Environment["Admin__Email"] = Admin;
         start.Environment["Admin__Password"] = Password;
         start.Environment["Seed__Demo"] = "false";

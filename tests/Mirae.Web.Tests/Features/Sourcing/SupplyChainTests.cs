@@ -78,6 +78,24 @@ public sealed class SupplyChainTests(Hosts hosts)
         Assert.Contains("\"decision\":\"Approved\"", body);
         Assert.Contains($"\"buyerBusinessNumber\":\"{first.BusinessNumber}\"", body);
         Assert.DoesNotContain("비밀추출물", body); // the buyer's own test results stay its own
+
+        // The shared approval has a printable certificate anyone may open, whose QR code leads to its entry; one not shared has none.
+        var qualificationId = await ledger.Qualifications.Where(q => q.BuyerId == first.Id && q.ProductId == productId).Select(q => q.Id).SingleAsync();
+        await factory.Services.GetRequiredService<Mirae.Web.Features.Ledger.LedgerSequencer>().RunOnceAsync(CancellationToken.None);
+        var index = await ledger.LedgerEntries.Where(e => e.Kind == Mirae.Web.Features.Ledger.LedgerKinds.QualificationShared && e.Subject.EndsWith("/" + code))
+            .Select(e => e.Index).SingleAsync();
+        using var anyone = factory.CreatePageClient();
+        var (certificateStatus, certificate) = await anyone.GetPageAsync($"/qualifications/{qualificationId}/certificate");
+        using var unsharedAgain = await RecordAsync(firstClient, first.Id, code, "Approved", shared: false);
+        using var withdrawn = await anyone.Http.GetAsync($"/qualifications/{qualificationId}/certificate");
+        Assert.Equal(HttpStatusCode.OK, certificateStatus);
+        Assert.Contains("공급자 적격성 확인서", certificate);
+        Assert.Contains("data-testid=\"certificate-qr\"", certificate);
+        Assert.Contains($"/verify?q={index}", certificate);
+        Assert.Contains("뮤뮤수요가(주)", certificate);
+        Assert.DoesNotContain("비밀추출물", certificate);
+        Assert.Contains($"/qualifications/{qualificationId}/certificate", firstOwn);
+        Assert.Equal(HttpStatusCode.NotFound, withdrawn.StatusCode);
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -146,5 +164,14 @@ public sealed class SupplyChainTests(Hosts hosts)
         Assert.Contains("뮤뮤승인(주):", supplierPage);
         Assert.Matches("뮤뮤승인\\(주\\): [0-9-]+ [0-9:]+ 확인", supplierPage);
         Assert.Contains("뮤뮤조건부(주): 미확인", supplierPage);
+        // The supplier's notice is in the public log: when and what kind, the text and document by their hashes, never the buyers.
+        var logged = Assert.Single(await check.LedgerEntries.Where(e => e.Kind == Mirae.Web.Features.Ledger.LedgerKinds.ChangeNotified
+            && e.Subject == $"product:{supplier.BusinessNumber}/{code}").Select(e => e.Body).ToListAsync());
+        Assert.Contains($"\"changeNoticeId\":{noticeId}", logged);
+        Assert.Contains("\"category\":\"Moderate\"", logged);
+        Assert.Contains("\"descriptionSha256\":\"" + Mirae.Web.Features.Ledger.LedgerRecords.Sha256("고무 배합 원료 공급처 변경") + "\"", logged);
+        Assert.Contains("\"documentSha256\":\"" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Files.Pdf())) + "\"", logged);
+        Assert.DoesNotContain("고무", logged);
+        Assert.DoesNotContain(approved.Buyer.BusinessNumber, logged);
     }
 }
