@@ -12,7 +12,8 @@ public sealed class ResultsModel(SelectUnderBudget select, ReadLedger ledger) : 
     public SelectUnderBudget.Results Results { get; private set; } = null!;
 
     /// <summary>The log's entry for this selection (the latest decision's), for the 검증 panel; null while none is recorded.</summary>
-    public ReadLedger.Entry? Entry { get; private set; }
+    /// <summary>The selection's entry in the log (none before it is recorded).</summary>
+    public IReadOnlyList<ReadLedger.Entry> Entries { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -21,8 +22,8 @@ public sealed class ResultsModel(SelectUnderBudget select, ReadLedger ledger) : 
             return NotFound();
         }
         Results = results;
-        Entry = (await ledger.ForSubjectAsync(AwardLedger.Subject(id), cancellationToken)).FirstOrDefault() is { } entry
-            ? await ledger.WithAnchorAsync(entry, cancellationToken) : null;
+        Entries = (await ledger.ForSubjectAsync(AwardLedger.Subject(id), cancellationToken)).FirstOrDefault() is { } entry
+            ? [await ledger.WithAnchorAsync(entry, cancellationToken)] : [];
         return Page();
     }
 }

@@ -4,16 +4,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Mirae.Web.Data;
 using Mirae.Web.Features.Accounts;
+using Mirae.Web.Features.Ledger;
 using Mirae.Web.Infrastructure;
 
 namespace Mirae.Web.Features.Notices;
 
 /// <summary>One notice and its files; public once published, and a preview for program staff before that.</summary>
 [AllowAnonymous]
-public sealed class DetailsModel(AppDbContext db, GetNotice get, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AppDbContext db, GetNotice get, ReadLedger ledger, TimeProvider clock) : PageModel
 {
     public GetNotice.Details Notice { get; private set; } = null!;
     public bool Scheduled { get; private set; }
+    /// <summary>The notice's entries in the public log (each published version, each attached file), newest first.</summary>
+    public IReadOnlyList<ReadLedger.Entry> Entries { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -24,6 +27,7 @@ public sealed class DetailsModel(AppDbContext db, GetNotice get, TimeProvider cl
         }
         Notice = notice;
         Scheduled = notice.PublishedAt > clock.GetUtcNow();
+        Entries = await ledger.ForSubjectAsync($"notice:{id}", cancellationToken);
         return Page();
     }
 

@@ -41,6 +41,8 @@ public sealed class DirectoryPagesTests(Hosts hosts)
             && e.Subject == $"product:{organization.BusinessNumber}/{code}").Select(e => e.Body).ToListAsync());
         Assert.Contains("\"certificate\":\"USP88\"", entry);
         Assert.Contains($"\"expiresOn\":\"{today.AddYears(2):yyyy-MM-dd}\"", entry);
+        var (_, productPage) = await client.GetPageAsync($"/directory/products/{product}"); // the product's 검증 panel lists it
+        Assert.Contains("인증 등록", productPage.Split("data-testid=\"verify-panel\"")[1]);
     }
 
     [Theory, MemberData(nameof(Providers))]

@@ -63,6 +63,7 @@ public sealed class LedgerTests(Hosts hosts)
         var inclusion = await client.Http.GetFromJsonAsync<JsonElement>($"/api/v1/ledger/proofs/inclusion?index={index}&size={checkpoint!.Size}");
         var proof = inclusion.GetProperty("proof").EnumerateArray().Select(p => Convert.FromHexString(p.GetString()!)).ToList();
         var leaf = MerkleHash.Leaf(Encoding.UTF8.GetBytes(entry.GetProperty("body").GetString()!));
+        var (_, page) = await client.GetPageAsync($"/notices/{second}"); // the notice's own page has its 검증 panel
 
         Assert.Null(waiting.Index); // saved with the notice, numbered by the sequencer
         Assert.Equal(CanonicalJson.Normalize(waiting.Body), waiting.Body);
@@ -85,6 +86,9 @@ public sealed class LedgerTests(Hosts hosts)
             Assert.True(MerkleProof.VerifyConsistency(before.Size, checkpoint.Size, oldRoot, checkpoint.RootHash, steps).IsValid);
         }
         Assert.True(firstIndex < index, $"notice {first} at {firstIndex}, notice {second} at {index}"); // numbered in the order written
+        Assert.Contains("data-testid=\"verify-panel\"", page);
+        Assert.Contains($"data-verify-index=\"{index}\"", page);
+        Assert.Contains(Convert.ToHexStringLower(numbered.LeafHash), page);
     }
 
     [Fact]
