@@ -49,7 +49,7 @@ public sealed class LayoutJourneyTests(BrowserFixture fixture)
         // Opened again, a link in it goes where it says.
         await toggle.ClickAsync();
         await page.ClickAsync(".mirae-nav a[href='/calls']");
-        await page.WaitForURLAsync("**/calls");
+        await page.WaitForURLAsync("**/calls", new() { WaitUntil = WaitUntilState.DOMContentLoaded }); // not "load": under a loaded CI it once waited out 30 s
         Assert.Equal("page", await page.GetAttributeAsync(".mirae-nav a[href='/calls']", "aria-current"));
         await checks.AssertAccessibleAsync("phone-calls");
     }
