@@ -86,8 +86,8 @@ public static class Screening
     public const string TopicKey = "title";
 
     /// <summary>
-    /// The organization's other applications that may be the same support twice: selected in another call (funded; there
-    /// is no record of finished tasks yet, so every selected one counts as unfinished), or active in another call whose
+    /// The organization's other applications that may be the same support twice: selected in another call and not yet
+    /// settled (its funded task is unfinished; a selection from before tasks existed counts as unfinished), or active in another call whose
     /// window overlaps this one for the same material (a value both give for one of <see cref="MaterialKeys"/>) or topic (titles
     /// that <see cref="SameTopic"/> finds alike).
     /// </summary>
@@ -98,10 +98,14 @@ public static class Screening
                             where a.OrganizationId == application.OrganizationId && a.Id != application.Id
                                   && a.Status != ApplicationStatus.Draft && a.Status != ApplicationStatus.Withdrawn
                                   && a.Status != ApplicationStatus.ScreenedOut && a.Status != ApplicationStatus.NotSelected
-                            select new { a.Id, a.CallId, c.TitleKo, a.Status, c.OpensAt, c.ClosesAt, a.Answers })
+                            select new
+                            {
+                                a.Id, a.CallId, c.TitleKo, a.Status, c.OpensAt, c.ClosesAt, a.Answers,
+                                Settled = db.FundedTasks.Any(t => t.ApplicationId == a.Id && t.Status == Tasks.FundedTaskStatus.Settled),
+                            })
             .ToListAsync(cancellationToken);
         var duplicates = new List<Duplicate>();
-        foreach (var other in others)
+        foreach (var other in others.Where(o => !o.Settled)) // a settled task is finished support, not a duplicate
         {
             var overlapping = other.OpensAt < call.ClosesAt && call.OpensAt < other.ClosesAt;
             var reason = other.Status == ApplicationStatus.Selected ? "Screening.Duplicate.Funded"

@@ -70,6 +70,12 @@ public static class AuditActions
     public const string SlotBooked = "slot.booked";
     public const string SlotOutcome = "slot.outcome";
     public const string LedgerRefused = "ledger.refused";
+    public const string TaskPlanned = "task.planned";
+    public const string TaskAgreementIssued = "task.agreement-issued";
+    public const string TaskAgreementAccepted = "task.agreement-accepted";
+    public const string TaskInstallmentPaid = "task.installment-paid";
+    public const string TaskInterimAccepted = "task.interim-accepted";
+    public const string TaskResearcherChanged = "task.researcher-changed";
 }
 
 public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>

@@ -52,6 +52,16 @@ public sealed record Eligibility(
     public static readonly Eligibility Anyone = new([], [], null, null, null, false);
 }
 
+/// <summary>
+/// The funding ratios of a call (they change per program and year), in whole percent: the company's own share of the
+/// total, the cash part of that share, indirect costs against direct costs, and research allowances against personnel.
+/// </summary>
+public sealed record FundingRules(int OwnShareMinPercent, int OwnCashMinPercentOfOwn, int IndirectMaxPercentOfDirect, int AllowanceMaxPercentOfPersonnel)
+{
+    /// <summary>The usual national ratios: own share ≥ 25 %, of which cash ≥ 10 %; indirect ≤ 10 % of direct; allowance ≤ 20 % of personnel.</summary>
+    public static readonly FundingRules Default = new(25, 10, 10, 20);
+}
+
 /// <summary>A document every application must attach (사업계획서, 재무제표 …), optionally with a template to download.</summary>
 public sealed record RequiredDocument(string NameKo, string NameEn);
 
@@ -84,6 +94,8 @@ public sealed class Call
     public decimal PerTaskCap { get; private set; }
     public int ExpectedAwards { get; private set; }
     public Eligibility Eligibility { get; private set; } = Eligibility.Anyone;
+    /// <summary>The ratios the funded tasks' budgets must keep (issue 20).</summary>
+    public FundingRules Funding { get; private set; } = FundingRules.Default;
     public IReadOnlyList<RequiredDocument> RequiredDocuments { get; private set; } = [];
     public IReadOnlyList<Criterion> Rubric { get; private set; } = [];
     public IReadOnlyList<FormSection> Form { get; private set; } = [];
@@ -118,7 +130,8 @@ public sealed class Call
         Eligibility Eligibility,
         IReadOnlyList<RequiredDocument> RequiredDocuments,
         IReadOnlyList<Criterion> Rubric,
-        IReadOnlyList<FormSection> Form);
+        IReadOnlyList<FormSection> Form,
+        FundingRules? Funding = null);
 
     public static Call Draft(SupportProgram program, Terms terms, DateTimeOffset now)
     {
@@ -139,6 +152,7 @@ public sealed class Call
         (OpensAt, ClosesAt) = (terms.OpensAt.ToUniversalTime(), terms.ClosesAt.ToUniversalTime());
         (TotalBudget, PerTaskCap, ExpectedAwards) = (terms.TotalBudget, terms.PerTaskCap, terms.ExpectedAwards);
         (Eligibility, RequiredDocuments, Rubric, Form) = (terms.Eligibility, terms.RequiredDocuments.ToList(), terms.Rubric.ToList(), terms.Form.ToList());
+        Funding = terms.Funding ?? FundingRules.Default;
     }
 
     /// <summary>The rules a call's terms must follow; each broken rule is one (field, message key) pair.</summary>
@@ -170,6 +184,9 @@ public sealed class Call
         Require(terms.Rubric.Count <= 30 && terms.Rubric.All(c => c.NameKo.Trim().Length is > 0 and <= 100 && c.Weight is > 0 and <= 100 && c.MaxPoints is > 0 and <= 1000)
             && (terms.Rubric.Count == 0 || terms.Rubric.Sum(c => c.Weight) == 100), nameof(Terms.Rubric), "Call.RubricInvalid");
         Require(terms.Form.Sum(section => section.Fields.Count) <= ApplicationForm.MaxFields, nameof(Terms.Form), "Form.TooManyFields");
+        var f = terms.Funding ?? FundingRules.Default;
+        Require(f.OwnShareMinPercent is >= 0 and <= 90 && f.OwnCashMinPercentOfOwn is >= 0 and <= 100 && f.IndirectMaxPercentOfDirect is >= 0 and <= 100
+            && f.AllowanceMaxPercentOfPersonnel is >= 0 and <= 100, "OwnShareMinPercent", "Call.FundingInvalid");
         return errors;
     }
 

@@ -77,6 +77,19 @@ public sealed class CallForm
     public int? MaxEmployees { get; set; }
     public bool NoUnfinishedTask { get; set; }
 
+    [Range(0, 90, ErrorMessage = "Validation.Range")]
+    [Display(Name = "CallForm.OwnShareMinPercent")]
+    public int OwnShareMinPercent { get; set; } = FundingRules.Default.OwnShareMinPercent;
+    [Range(0, 100, ErrorMessage = "Validation.Range")]
+    [Display(Name = "CallForm.OwnCashMinPercentOfOwn")]
+    public int OwnCashMinPercentOfOwn { get; set; } = FundingRules.Default.OwnCashMinPercentOfOwn;
+    [Range(0, 100, ErrorMessage = "Validation.Range")]
+    [Display(Name = "CallForm.IndirectMaxPercentOfDirect")]
+    public int IndirectMaxPercentOfDirect { get; set; } = FundingRules.Default.IndirectMaxPercentOfDirect;
+    [Range(0, 100, ErrorMessage = "Validation.Range")]
+    [Display(Name = "CallForm.AllowanceMaxPercentOfPersonnel")]
+    public int AllowanceMaxPercentOfPersonnel { get; set; } = FundingRules.Default.AllowanceMaxPercentOfPersonnel;
+
     [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
     [Display(Name = "Calls.RequiredDocuments")]
     public string? RequiredDocuments { get; set; }
@@ -108,6 +121,10 @@ public sealed class CallForm
         MinEmployees = call.Eligibility.MinEmployees,
         MaxEmployees = call.Eligibility.MaxEmployees,
         NoUnfinishedTask = call.Eligibility.NoUnfinishedTask,
+        OwnShareMinPercent = (call.Funding ?? FundingRules.Default).OwnShareMinPercent,
+        OwnCashMinPercentOfOwn = (call.Funding ?? FundingRules.Default).OwnCashMinPercentOfOwn,
+        IndirectMaxPercentOfDirect = (call.Funding ?? FundingRules.Default).IndirectMaxPercentOfDirect,
+        AllowanceMaxPercentOfPersonnel = (call.Funding ?? FundingRules.Default).AllowanceMaxPercentOfPersonnel,
         RequiredDocuments = string.Join("\n", call.RequiredDocuments.Select(d => $"{d.NameKo} | {d.NameEn}")),
         Rubric = string.Join("\n", call.Rubric.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.NameKo} | {c.NameEn} | {c.Weight} | {c.MaxPoints}"))),
         Form = ApplicationForm.Format(call.Form),
@@ -144,7 +161,8 @@ public sealed class CallForm
         var regions = (Regions ?? "").Split([',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
         var terms = new Call.Terms(Year!.Value, TitleKo!, TitleEn!, SummaryKo ?? "", SummaryEn ?? "", FromKst(OpensAt!.Value), FromKst(ClosesAt!.Value),
             TotalBudget!.Value, PerTaskCap!.Value, ExpectedAwards!.Value,
-            new Eligibility(Kinds.Distinct().ToList(), regions, MaxYearsSinceFounding, MinEmployees, MaxEmployees, NoUnfinishedTask), [.. documents.Items], [.. rubric.Items], form);
+            new Eligibility(Kinds.Distinct().ToList(), regions, MaxYearsSinceFounding, MinEmployees, MaxEmployees, NoUnfinishedTask), [.. documents.Items], [.. rubric.Items], form,
+            new FundingRules(OwnShareMinPercent, OwnCashMinPercentOfOwn, IndirectMaxPercentOfDirect, AllowanceMaxPercentOfPersonnel));
         foreach (var (field, key) in Call.Check(terms))
         {
             modelState.AddModelError($"{prefix}.{field}", text[key]);

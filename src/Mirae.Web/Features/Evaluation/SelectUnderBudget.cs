@@ -114,6 +114,8 @@ public sealed class SelectUnderBudget(AppDbContext db, AuditLog audit, Notify no
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await db.SaveChangesAsync(cancellationToken);
         ledger.Add(LedgerKinds.Award, AwardLedger.Subject(callId), AwardLedger.Data(decision, await AwardLedger.BusinessNumbersAsync(db, callId, cancellationToken)));
+        // Each selected application becomes a funded task, in the same transaction as the decision.
+        await Tasks.StartTasks.AddAsync(db, callId, problem.Items.ToDictionary(i => i.Id, i => i.Amount, StringComparer.Ordinal), now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (transaction is not null)
         {

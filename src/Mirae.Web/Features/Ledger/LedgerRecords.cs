@@ -14,6 +14,7 @@ public static class LedgerKinds
     public const string QualificationShared = "qualification.shared";
     public const string ChangeNotified = "change.notified";
     public const string CertificateRegistered = "certificate.registered";
+    public const string TaskAgreement = "task.agreement";
 }
 
 /// <summary>
