@@ -1,0 +1,66 @@
+using Microsoft.Playwright;
+using Mirae.Web.Features.Accounts;
+using Mirae.Web.Tests.Infrastructure;
+
+namespace Mirae.BrowserTests;
+
+/// <summary>A funded task from its plan to the first payment, in Chromium with axe-core on each page at both widths.</summary>
+[Collection("browser")]
+public sealed class TaskJourneyTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task TheCompanyPlans_StaffIssueTheAgreement_TheCompanyAcceptsByKeyboard_StaffPayTheFirstTranche()
+    {
+        var organization = await DirectoryData.AddOrganizationAsync(fixture.Factory, "뮤뮤브라우저과제(주)");
+        var taskId = await TaskData.SelectedTaskAsync(fixture.Factory, organization.Id, 80_000_000);
+        var memberUser = await Members.RegisterAsync(fixture.Factory, kind: MemberKind.CompanyMember);
+        await DirectoryData.LinkAsync(fixture.Factory, memberUser.Id, organization.Id);
+
+        // The company's member finds the task and plans it: the grant on personnel and materials, the own share in cash.
+        var member = await PageChecks.OpenAsync(fixture);
+        await member.SignInAsync(memberUser.Email!, Members.Password);
+        await member.Page.GotoAsync("/tasks");
+        await member.AssertAccessibleAsync("my-tasks");
+        await member.Page.ClickAsync($"[data-testid=tasks] a[href='/tasks/{taskId}'] >> nth=0");
+        await member.Page.WaitForSelectorAsync("[data-testid=plan-form]");
+        await member.AssertAccessibleAsync("task-planning");
+        await member.Page.FillAsync("#Plan_Grant_0_", "60000000");
+        await member.Page.FillAsync("#Plan_OwnCash_0_", "30000000");
+        await member.Page.FillAsync("#Plan_Grant_4_", "20000000");
+        await member.Page.ClickAsync("[data-testid=save-plan]");
+        await member.Page.WaitForSelectorAsync("[data-testid=flash]");
+        Assert.Contains("110,000,000", await member.Page.InnerTextAsync("[data-testid=budget-total]"));
+        await member.Page.FillAsync("#Researcher_ResearcherNumber", "31000001");
+        await member.Page.FillAsync("#Researcher_Name", "최책임");
+        await member.Page.SelectOptionAsync("#Researcher_Role", "PrincipalInvestigator");
+        await member.Page.FillAsync("#Researcher_RatePercent", "30");
+        await member.Page.ClickAsync("[data-testid=add-researcher]");
+        await member.Page.WaitForSelectorAsync("[data-testid=researchers] th:has-text('최책임')");
+
+        // Staff issue the agreement from the plan.
+        var staff = await PageChecks.OpenAsync(fixture);
+        await staff.SignInAsync(MiraeFactory.AdminEmail, MiraeFactory.AdminPassword);
+        await staff.Page.GotoAsync("/admin/tasks");
+        await staff.AssertAccessibleAsync("admin-tasks");
+        await staff.Page.GotoAsync($"/tasks/{taskId}");
+        await staff.AssertAccessibleAsync("task-staff");
+        await staff.Page.ClickAsync("[data-testid=issue-agreement]");
+        await staff.Page.WaitForSelectorAsync("[data-testid=agreement-pdf-1]");
+
+        // The member accepts it by keyboard, typing the password again.
+        await member.Page.GotoAsync($"/tasks/{taskId}");
+        await member.AssertAccessibleAsync("task-accept");
+        await member.Page.FocusAsync("#Password");
+        await member.Page.Keyboard.TypeAsync(Members.Password);
+        await member.Page.Keyboard.PressAsync("Enter");
+        await member.Page.WaitForSelectorAsync("[data-testid=task-status]:has-text('수행 중')");
+
+        // Staff record the first tranche; the member sees it paid.
+        await staff.Page.GotoAsync($"/tasks/{taskId}");
+        await staff.Page.ClickAsync("[data-testid=pay-1]");
+        await staff.Page.WaitForSelectorAsync("[data-testid=paid-1]");
+        await member.Page.GotoAsync($"/tasks/{taskId}");
+        await member.Page.WaitForSelectorAsync("[data-testid=paid-1]");
+        await member.AssertAccessibleAsync("task-running");
+    }
+}
