@@ -67,7 +67,11 @@ public sealed class LocalizationJourneyTests(BrowserFixture fixture)
         await page.FillAsync("#NextReviewOn", DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.FillAsync("#SupplyingSince", DateTime.UtcNow.AddDays(-7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.FillAsync("#Tests", $"{DateTime.UtcNow.AddDays(-20):yyyy-MM-dd} | L1 | 용량 정확도 | ±1 % | 적합");
-        await page.CheckAsync("#Shared", new() { Force = true }); // the KRDS box: its label covers the input
+        if (!await page.IsCheckedAsync("#Shared"))
+        {
+            await page.ClickAsync("label[for=Shared]"); // the KRDS box: its label covers the input
+        }
+        Assert.True(await page.IsCheckedAsync("#Shared"));
         await buyerPage.AssertAccessibleAsync("qualification-form");
         await page.ClickAsync("[data-testid=record-qualification]");
         await page.WaitForSelectorAsync("[data-testid=qualifications] td:has-text('승인')");

@@ -62,5 +62,14 @@ public sealed class TaskJourneyTests(BrowserFixture fixture)
         await member.Page.GotoAsync($"/tasks/{taskId}");
         await member.Page.WaitForSelectorAsync("[data-testid=paid-1]");
         await member.AssertAccessibleAsync("task-running");
+
+        // A small move between categories is only notified: in force at once as version 2, shown before and after.
+        await member.Page.FillAsync("[data-testid=change-form] #Plan_Grant_0_", "58000000");
+        await member.Page.FillAsync("[data-testid=change-form] #Plan_Grant_4_", "22000000");
+        await member.Page.FillAsync("#Reason", "시약 단가 상승");
+        await member.Page.ClickAsync("[data-testid=request-change]");
+        await member.Page.WaitForSelectorAsync("[data-testid=flash]");
+        Assert.Contains("적용됨", await member.Page.InnerTextAsync("[data-testid^=change-][data-testid$=-status]"));
+        await member.AssertAccessibleAsync("task-changed");
     }
 }

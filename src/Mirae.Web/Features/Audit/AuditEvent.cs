@@ -76,6 +76,8 @@ public static class AuditActions
     public const string TaskInstallmentPaid = "task.installment-paid";
     public const string TaskInterimAccepted = "task.interim-accepted";
     public const string TaskResearcherChanged = "task.researcher-changed";
+    public const string TaskChangeRequested = "task.change-requested";
+    public const string TaskChangeDecided = "task.change-decided";
 }
 
 public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>

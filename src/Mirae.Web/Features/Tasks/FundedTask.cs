@@ -181,6 +181,39 @@ public sealed class FundedTask
         return pending;
     }
 
+    /// <summary>The terms this task's agreement in force would have with a new period and budget (what a change request proposes).</summary>
+    public AgreementTerms Proposed(DateOnly startsOn, DateOnly endsOn, IReadOnlyList<BudgetLine> budget)
+    {
+        var inForce = InForce ?? throw new DomainException("task.not-running", "Task.NotRunning");
+        var problems = TaskRules.CheckPlan(this, startsOn, endsOn, budget, [.. _installments.Select(i => (i.Amount, i.Condition))], Obligations);
+        if (problems.Count > 0)
+        {
+            throw new TaskPlanException(problems);
+        }
+        return inForce.Terms with { StartsOn = startsOn, EndsOn = endsOn, Budget = [.. budget.OrderBy(b => b.Category)] };
+    }
+
+    /// <summary>
+    /// Puts a change in force as a new agreement version, if the request was based on the version in force now (two
+    /// requests in flight cannot both apply to the old version).
+    /// </summary>
+    public TaskAgreement ApplyChange(ChangeRequest request, Guid issuedBy, DateTimeOffset now)
+    {
+        if (Status != FundedTaskStatus.InProgress || InForce is not { } inForce)
+        {
+            throw new DomainException("task.not-running", "Task.NotRunning");
+        }
+        if (inForce.Number != request.BasedOnVersion)
+        {
+            throw new DomainException("change-request.stale", "ChangeRequest.Stale", ProblemKind.Conflict, arguments: [request.BasedOnVersion, inForce.Number]);
+        }
+        var agreement = TaskAgreement.Changed(_agreements.Count + 1, request.After, issuedBy, request.RequestedById, now);
+        _agreements.Add(agreement);
+        (StartsOn, EndsOn, Budget) = (request.After.StartsOn, request.After.EndsOn, request.After.Budget);
+        Version++;
+        return agreement;
+    }
+
     /// <summary>Staff record that the interim report was accepted (the condition of later tranches).</summary>
     public void AcceptInterim(DateTimeOffset now)
     {

@@ -17,8 +17,12 @@ public sealed class ReadTasks(AppDbContext db)
 
     public sealed record InstallmentRow(int Sequence, long Amount, InstallmentCondition Condition, DateTimeOffset? PaidAt);
 
+    public sealed record ChangeRow(int Id, ChangeKind Kind, ChangeRequestStatus Status, int BasedOnVersion, AgreementTerms Before, AgreementTerms After,
+        string Reason, DateTimeOffset RequestedAt, DateTimeOffset? DecidedAt, string? DecisionReason);
+
     public sealed record Details(Row Task, int Version, FundingRules Rules, IReadOnlyList<BudgetLine> Budget, string Obligations, DateTimeOffset? InterimAcceptedAt,
-        IReadOnlyList<InstallmentRow> Installments, IReadOnlyList<AgreementRow> Agreements, IReadOnlyList<ResearcherRow> Researchers, int OrganizationId)
+        IReadOnlyList<InstallmentRow> Installments, IReadOnlyList<AgreementRow> Agreements, IReadOnlyList<ResearcherRow> Researchers, int OrganizationId,
+        IReadOnlyList<ChangeRow> Changes)
     {
         public AgreementRow? Pending => Agreements.SingleOrDefault(a => a.AcceptedAt is null && a.WithdrawnAt is null);
         public AgreementRow? InForce => Agreements.Where(a => a.AcceptedAt is not null).MaxBy(a => a.Number);
@@ -55,10 +59,12 @@ public sealed class ReadTasks(AppDbContext db)
         var task = await db.FundedTasks.AsNoTracking().Include(t => t.Installments).Include(t => t.Agreements).SingleAsync(t => t.Id == id, cancellationToken);
         var researchers = await db.TaskResearchers.AsNoTracking().Where(r => r.TaskId == id).OrderBy(r => r.Role).ThenBy(r => r.Id)
             .Select(r => new ResearcherRow(r.Id, r.ResearcherNumber, r.Name, r.Role, r.FromMonth, r.ToMonth, r.RatePercent)).ToListAsync(cancellationToken);
+        var changes = await db.ChangeRequests.AsNoTracking().Where(r => r.TaskId == id).OrderByDescending(r => r.Id).ToListAsync(cancellationToken);
         return new Details(row, task.Version, task.Rules, task.Budget, task.Obligations, task.InterimAcceptedAt,
             [.. task.Installments.OrderBy(i => i.Sequence).Select(i => new InstallmentRow(i.Sequence, i.Amount, i.Condition, i.PaidAt))],
             [.. task.Agreements.OrderByDescending(a => a.Number).Select(a => new AgreementRow(a.Number, a.IssuedAt, a.AcceptedAt, a.WithdrawnAt, a.Terms))],
-            researchers, task.OrganizationId);
+            researchers, task.OrganizationId,
+            [.. changes.Select(r => new ChangeRow(r.Id, r.Kind, r.Status, r.BasedOnVersion, r.Before, r.After, r.Reason, r.RequestedAt, r.DecidedAt, r.DecisionReason))]);
     }
 
     /// <summary>The organization a task belongs to (for authorization), or null when there is no such task.</summary>

@@ -37,6 +37,12 @@ public sealed class TaskAgreement
             [.. task.Installments.Select(i => new InstallmentTerm(i.Sequence, i.Amount, i.Condition))], task.Obligations),
     };
 
+    /// <summary>A version made by a change: in force at once (the company asked for it; staff approved it or it was only notified).</summary>
+    internal static TaskAgreement Changed(int number, AgreementTerms terms, Guid issuedBy, Guid acceptedBy, DateTimeOffset now) => new()
+    {
+        Number = number, Terms = terms, IssuedAt = now, IssuedById = issuedBy, AcceptedAt = now, AcceptedById = acceptedBy,
+    };
+
     internal void Accept(Guid memberId, DateTimeOffset now) => (AcceptedAt, AcceptedById) = (now, memberId);
 
     internal void Withdraw(DateTimeOffset now) => WithdrawnAt = now;

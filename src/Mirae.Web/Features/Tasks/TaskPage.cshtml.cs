@@ -17,7 +17,7 @@ namespace Mirae.Web.Features.Tasks;
 /// </summary>
 [Authorize]
 [ShowsPersonalData("task:{id}")]
-public sealed class TaskPageModel(ReadTasks read, PlanTask plan, ChangeResearchers researchers, IAuthorizationService authorization, SignInGuard guard,
+public sealed class TaskPageModel(ReadTasks read, PlanTask plan, ChangeResearchers researchers, ChangeTask changes, IAuthorizationService authorization, SignInGuard guard,
     UserManager<AppUser> users, IStringLocalizer<SharedResource> text, IWebHostEnvironment environment) : PageModel, IRedisplayPage
 {
     public ReadTasks.Details Task { get; private set; } = null!;
@@ -33,6 +33,10 @@ public sealed class TaskPageModel(ReadTasks read, PlanTask plan, ChangeResearche
 
     [BindProperty]
     public string? Password { get; set; }
+
+    /// <summary>Why the company asks for a change, or why staff reject one.</summary>
+    [BindProperty]
+    public string? Reason { get; set; }
 
     public sealed class PlanForm
     {
@@ -207,6 +211,50 @@ public sealed class TaskPageModel(ReadTasks read, PlanTask plan, ChangeResearche
         return RedirectToPage(new { id });
     }
 
+    /// <summary>A member files a change of the agreement in force: the period's end and the budget by category, with a reason.</summary>
+    public async Task<IActionResult> OnPostRequestChangeAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await AllowedAsync(id, TaskOperations.Accept) is { } refused)
+        {
+            return refused;
+        }
+        await LoadAsync(id, fill: false, cancellationToken);
+        if (Plan.EndsOn is not { } endsOn)
+        {
+            ModelState.AddModelError("Plan.EndsOn", text["Task.PeriodInvalid", TaskRules.MaxMonths]);
+            return Page();
+        }
+        var budget = Categories.Select((c, i) => new BudgetLine(c, Plan.Grant.GetValueOrDefault(i) ?? 0, Plan.OwnCash.GetValueOrDefault(i) ?? 0,
+            Plan.OwnInKind.GetValueOrDefault(i) ?? 0)).Where(l => l.Total != 0).ToList();
+        ChangeRequest filed;
+        try
+        {
+            filed = await changes.RequestAsync(id, Task.Task.StartsOn, endsOn, budget, Reason ?? "", User.UserId(), cancellationToken);
+        }
+        catch (TaskPlanException broken)
+        {
+            foreach (var problem in broken.Problems)
+            {
+                ModelState.AddModelError(FieldOf(problem.Field), text[problem.MessageKey, problem.Arguments]);
+            }
+            return Page();
+        }
+        TempData["Flash"] = filed.Kind == ChangeKind.Notification ? "ChangeRequest.Applied" : "ChangeRequest.Filed";
+        return RedirectToPage(new { id });
+    }
+
+    [ErrorsOn("Reason")]
+    public async Task<IActionResult> OnPostDecideAsync(int id, int requestId, bool approve, CancellationToken cancellationToken)
+    {
+        if (await AllowedAsync(id, TaskOperations.Manage) is { } refused)
+        {
+            return refused;
+        }
+        await changes.DecideAsync(id, requestId, approve, Reason, User.UserId(), cancellationToken);
+        TempData["Flash"] = approve ? "ChangeRequest.Approved" : "ChangeRequest.Rejected";
+        return RedirectToPage(new { id });
+    }
+
     /// <summary>An agreement version as a PDF (NanumGothic embedded), always as a download.</summary>
     public async Task<IActionResult> OnGetPdfAsync(int id, int number, CancellationToken cancellationToken)
     {
@@ -228,8 +276,6 @@ public sealed class TaskPageModel(ReadTasks read, PlanTask plan, ChangeResearche
         await LoadAsync(int.Parse((string)RouteData.Values["id"]!, CultureInfo.InvariantCulture), fill: false, cancellationToken);
         return Page();
     }
-
-    string? IRedisplayPage.FieldFor(DomainException broken) => broken.Field is { } field ? "Researcher." + field : null;
 
     private async Task<IActionResult?> AllowedAsync(int id, OperationAuthorizationRequirement operation)
     {

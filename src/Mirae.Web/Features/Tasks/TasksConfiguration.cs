@@ -59,3 +59,18 @@ public sealed class TaskResearcherConfiguration : IEntityTypeConfiguration<TaskR
         builder.HasIndex(r => r.ResearcherNumber);
     }
 }
+
+public sealed class ChangeRequestConfiguration : IEntityTypeConfiguration<ChangeRequest>
+{
+    public void Configure(EntityTypeBuilder<ChangeRequest> builder)
+    {
+        builder.HasOne<FundedTask>().WithMany().HasForeignKey(r => r.TaskId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => r.TaskId);
+        builder.Property(r => r.Before).HasJsonConversion(null);
+        builder.Property(r => r.After).HasJsonConversion(null);
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Reason).HasMaxLength(2000);
+        builder.Property(r => r.DecisionReason).HasMaxLength(2000);
+    }
+}

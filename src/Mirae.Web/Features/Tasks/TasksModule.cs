@@ -14,6 +14,7 @@ public static class TasksModule
         services.AddScoped<ReadTasks>();
         services.AddScoped<PlanTask>();
         services.AddScoped<ChangeResearchers>();
+        services.AddScoped<ChangeTask>();
         services.AddScoped<IAuthorizationHandler, TaskAuthorizationHandler>();
         services.AddTexts<TasksTexts>();
         services.AddSeed("tasks.demo", SeedKind.Demo, 450, c => DemoTasks.SeedAsync(c.Db, c.Clock)); // after the demo selection (400)

@@ -9,4 +9,5 @@ public sealed partial class AppDbContext
     public DbSet<TaskAgreement> TaskAgreements => Set<TaskAgreement>();
     public DbSet<Installment> Installments => Set<Installment>();
     public DbSet<TaskResearcher> TaskResearchers => Set<TaskResearcher>();
+    public DbSet<ChangeRequest> ChangeRequests => Set<ChangeRequest>();
 }

@@ -303,6 +303,14 @@ public sealed class EvaluationTests(Hosts hosts)
         await using var db = factory.CreateDbContext();
         var statuses = await db.Applications.Where(a => applications.Contains(a.Id)).OrderBy(a => a.Id).Select(a => a.Status).ToListAsync();
         Assert.Equal([ApplicationStatus.NotSelected, ApplicationStatus.Selected, ApplicationStatus.Selected], statuses);
+        // Each selected application became a funded task, numbered in receipt order, its grant the amount awarded.
+        var tasks = await db.FundedTasks.AsNoTracking().Where(t => t.CallId == callId).OrderBy(t => t.Number).ToListAsync();
+        Assert.Equal([applications[1], applications[2]], tasks.Select(t => t.ApplicationId).Order());
+        Assert.All(tasks, t => Assert.Matches($"^[0-9]{{4}}-{callId:000}-T0[12]$", t.Number));
+        Assert.All(tasks, t => Assert.Equal(Mirae.Web.Features.Tasks.FundedTaskStatus.AwaitingAgreement, t.Status));
+        Assert.Equal(published.GetProperty("inputs").GetProperty("items").EnumerateArray().Where(i => tasks.Count > 0)
+            .Where(i => published.GetProperty("selected").EnumerateArray().Any(s => s.GetString() == i.GetProperty("id").GetString()))
+            .Sum(i => i.GetProperty("amount").GetInt64()), tasks.Sum(t => t.Grant));
         Assert.Contains("평가를 마감한 뒤에 선정할 수 있습니다", await tooEarly.Content.ReadAsStringAsync());
         Assert.Equal(panel, PageClient.RedirectPath(closed));
         Assert.Equal(panel, PageClient.RedirectPath(reminded));

@@ -202,4 +202,73 @@ public sealed class FundedTaskTests(Hosts hosts)
         Assert.True(whileRunning);
         Assert.False(afterSettlement);
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task AgreementChanges_NotifiedOnesApplyAtOnce_ApprovalOnesWait_AndOfTwoInFlightOnlyTheFirstApplies(DatabaseProvider provider)
+    {
+        var factory = await hosts.GetAsync(provider);
+        var organization = await DirectoryData.AddOrganizationAsync(factory, "뮤뮤협약변경(주)");
+        const long Grant = 100_000_000;
+        var id = await TaskData.SelectedTaskAsync(factory, organization.Id, Grant);
+        var (member, memberUser) = await DirectoryData.SignedInMemberOfAsync(factory, organization.Id);
+        using var staff = await ProgramData.SignedInProgramManagerAsync(factory);
+        var own = Grant * 3 / 7 + 1;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var plan = scope.ServiceProvider.GetRequiredService<PlanTask>();
+            var task = await LoadAsync(factory, id);
+            await plan.PlanAsync(id, task.Version, new PlanTask.Plan(task.StartsOn, task.EndsOn,
+                [new BudgetLine(ExpenseCategory.Personnel, 80_000_000, own, 0), new BudgetLine(ExpenseCategory.Materials, 20_000_000, 0, 0)],
+                [(Grant, InstallmentCondition.AgreementSigned)], StartTasks.DefaultObligations), CancellationToken.None);
+            await plan.IssueAsync(id, (await LoadAsync(factory, id)).Version, Guid.NewGuid(), CancellationToken.None);
+            await plan.AcceptAsync(id, 1, memberUser.Id, CancellationToken.None);
+        }
+        var running = await LoadAsync(factory, id);
+        var url = $"/tasks/{id}";
+        Dictionary<string, string> Change(long personnel, long materials, DateOnly endsOn, long equipment = 0, string reason = "시약 단가 상승") => new()
+        {
+            ["Plan.EndsOn"] = endsOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Plan.Grant[0]"] = $"{personnel}", ["Plan.OwnCash[0]"] = $"{own}", ["Plan.Grant[4]"] = $"{materials}", ["Plan.Grant[2]"] = $"{equipment}", ["Reason"] = reason,
+        };
+
+        // 2,000,000 won from personnel to materials: 10 % of materials, 1.6 % of personnel: notified, in force at once.
+        using var notified = await member.SubmitAsync(url, Change(78_000_000, 22_000_000, running.EndsOn), url + "?handler=RequestChange");
+        var afterNotified = await LoadAsync(factory, id);
+        // A longer period, and (separately) a new category: both wait for staff.
+        using var longer = await member.SubmitAsync(url, Change(78_000_000, 22_000_000, running.EndsOn.AddMonths(3)), url + "?handler=RequestChange");
+        using var equipment = await member.SubmitAsync(url, Change(68_000_000, 22_000_000, running.EndsOn, equipment: 10_000_000), url + "?handler=RequestChange");
+        using var noReason = await member.SubmitAsync(url, Change(78_000_000, 22_000_000, running.EndsOn, reason: ""), url + "?handler=RequestChange");
+        List<ChangeRequest> requests;
+        await using (var db = factory.CreateDbContext())
+        {
+            requests = await db.ChangeRequests.AsNoTracking().Where(r => r.TaskId == id).OrderBy(r => r.Id).ToListAsync();
+        }
+        var (_, staffPage) = await staff.GetPageAsync(url);
+        using var approved = await staff.SubmitAsync(url, new Dictionary<string, string> { ["requestId"] = $"{requests[1].Id}", ["approve"] = "true" }, url + "?handler=Decide");
+        using var stale = await staff.SubmitAsync(url, new Dictionary<string, string> { ["requestId"] = $"{requests[2].Id}", ["approve"] = "true" }, url + "?handler=Decide");
+        var staleHtml = await stale.Content.ReadAsStringAsync();
+        using var bareReject = await staff.SubmitAsync(url, new Dictionary<string, string> { ["requestId"] = $"{requests[2].Id}", ["approve"] = "false" }, url + "?handler=Decide");
+        var bareRejectHtml = await bareReject.Content.ReadAsStringAsync();
+        using var rejected = await staff.SubmitAsync(url, new Dictionary<string, string> { ["requestId"] = $"{requests[2].Id}", ["approve"] = "false", ["Reason"] = "기간 변경 후 다시 요청해 주세요" }, url + "?handler=Decide");
+        var final = await LoadAsync(factory, id);
+
+        Assert.Equal(url, PageClient.RedirectPath(notified));
+        Assert.Equal(2, afterNotified.InForce!.Number);
+        Assert.Equal(22_000_000, afterNotified.Budget.Single(b => b.Category == ExpenseCategory.Materials).Grant);
+        Assert.Contains("변경 사유를", await noReason.Content.ReadAsStringAsync());
+        Assert.Equal(3, requests.Count);
+        Assert.Equal([ChangeKind.Notification, ChangeKind.Approval, ChangeKind.Approval], requests.Select(r => r.Kind));
+        Assert.Equal([ChangeRequestStatus.Applied, ChangeRequestStatus.Pending, ChangeRequestStatus.Pending], requests.Select(r => r.Status));
+        Assert.Contains("변경 전(2판)", staffPage); // side by side, against the version it was based on
+        Assert.Equal(url, PageClient.RedirectPath(approved));
+        Assert.Contains("그사이 3판이 적용되었습니다", staleHtml);
+        Assert.Contains("반려 사유를 입력해 주세요", bareRejectHtml);
+        Assert.Equal(url, PageClient.RedirectPath(rejected));
+        Assert.Equal(3, final.InForce!.Number);
+        Assert.Equal(running.EndsOn.AddMonths(3), final.EndsOn);
+        Assert.DoesNotContain(final.Budget, b => b.Category == ExpenseCategory.Equipment);
+        await using var check = factory.CreateDbContext();
+        Assert.Equal(ChangeRequestStatus.Rejected, (await check.ChangeRequests.SingleAsync(r => r.Id == requests[2].Id)).Status);
+        Assert.Equal(2, await check.Notifications.CountAsync(n => n.Key.StartsWith($"task:{id}:change:")));
+    }
 }
