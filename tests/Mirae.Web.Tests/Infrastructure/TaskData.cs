@@ -23,6 +23,23 @@ public static class TaskData
         return Assert.Single(tasks).Id;
     }
 
+    /// <summary>A task in progress: planned (personnel 80 %, materials 20 % of the grant, own share in cash), issued, accepted by <paramref name="memberId"/>.</summary>
+    public static async Task<int> RunningTaskAsync(MiraeFactory factory, int organizationId, long grant, Guid memberId)
+    {
+        var id = await SelectedTaskAsync(factory, organizationId, grant);
+        using var scope = factory.Services.CreateScope();
+        var plan = scope.ServiceProvider.GetRequiredService<PlanTask>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var task = await db.FundedTasks.AsNoTracking().SingleAsync(t => t.Id == id);
+        await plan.PlanAsync(id, task.Version, new PlanTask.Plan(task.StartsOn, task.EndsOn,
+            [new BudgetLine(ExpenseCategory.Personnel, grant - grant / 5, grant * 3 / 7 + 1, 0), new BudgetLine(ExpenseCategory.Materials, grant / 5, 0, 0)],
+            [(grant, InstallmentCondition.AgreementSigned)], StartTasks.DefaultObligations), CancellationToken.None);
+        var version = await db.FundedTasks.AsNoTracking().Where(t => t.Id == id).Select(t => t.Version).SingleAsync();
+        await plan.IssueAsync(id, version, Guid.NewGuid(), CancellationToken.None);
+        await plan.AcceptAsync(id, 1, memberId, CancellationToken.None);
+        return id;
+    }
+
     /// <summary>A plan form that keeps the call's default ratios: the grant on personnel and materials, the own share 30 % in cash, one tranche.</summary>
     public static Dictionary<string, string> GoodPlan(long grant, DateOnly startsOn, long? firstTranche = null)
     {

@@ -78,6 +78,7 @@ public static class AuditActions
     public const string TaskResearcherChanged = "task.researcher-changed";
     public const string TaskChangeRequested = "task.change-requested";
     public const string TaskChangeDecided = "task.change-decided";
+    public const string TaskExpenseRecorded = "task.expense-recorded";
 }
 
 public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>

@@ -74,3 +74,19 @@ public sealed class ChangeRequestConfiguration : IEntityTypeConfiguration<Change
         builder.Property(r => r.DecisionReason).HasMaxLength(2000);
     }
 }
+
+public sealed class ExpenseConfiguration : IEntityTypeConfiguration<Expense>
+{
+    public void Configure(EntityTypeBuilder<Expense> builder)
+    {
+        builder.HasOne<FundedTask>().WithMany().HasForeignKey(e => e.TaskId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => new { e.TaskId, e.SpentOn });
+        builder.Property(e => e.Category).HasConversion<string>().HasMaxLength(30);
+        builder.Property(e => e.Source).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.VendorNumber).HasMaxLength(10);
+        builder.Property(e => e.VendorName).HasMaxLength(200);
+        builder.Property(e => e.Purpose).HasMaxLength(Expense.MaxPurpose);
+        builder.HasOne(e => e.Evidence).WithMany().HasForeignKey(e => e.EvidenceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(e => e.EvidenceId).IsUnique();
+    }
+}

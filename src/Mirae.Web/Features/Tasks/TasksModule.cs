@@ -15,6 +15,8 @@ public static class TasksModule
         services.AddScoped<PlanTask>();
         services.AddScoped<ChangeResearchers>();
         services.AddScoped<ChangeTask>();
+        services.AddScoped<RecordExpenses>();
+        services.AddSingleton<KoreanHolidays>();
         services.AddScoped<IAuthorizationHandler, TaskAuthorizationHandler>();
         services.AddTexts<TasksTexts>();
         services.AddSeed("tasks.demo", SeedKind.Demo, 450, c => DemoTasks.SeedAsync(c.Db, c.Clock)); // after the demo selection (400)

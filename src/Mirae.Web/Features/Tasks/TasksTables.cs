@@ -10,4 +10,5 @@ public sealed partial class AppDbContext
     public DbSet<Installment> Installments => Set<Installment>();
     public DbSet<TaskResearcher> TaskResearchers => Set<TaskResearcher>();
     public DbSet<ChangeRequest> ChangeRequests => Set<ChangeRequest>();
+    public DbSet<Expense> Expenses => Set<Expense>();
 }

@@ -271,4 +271,77 @@ public sealed class FundedTaskTests(Hosts hosts)
         Assert.Equal(ChangeRequestStatus.Rejected, (await check.ChangeRequests.SingleAsync(r => r.Id == requests[2].Id)).Status);
         Assert.Equal(2, await check.Notifications.CountAsync(n => n.Key.StartsWith($"task:{id}:change:")));
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Expenses_AreCheckedOnEntry_ImportedAllOrNothing_AndFlaggedForStaff(DatabaseProvider provider)
+    {
+        var factory = await hosts.GetAsync(provider);
+        var organization = await DirectoryData.AddOrganizationAsync(factory, "뮤뮤집행(주)");
+        var (member, memberUser) = await DirectoryData.SignedInMemberOfAsync(factory, organization.Id);
+        var id = await TaskData.RunningTaskAsync(factory, organization.Id, 100_000_000, memberUser.Id);
+        var start = (await LoadAsync(factory, id)).StartsOn;
+        using var staff = await ProgramData.SignedInProgramManagerAsync(factory);
+        var (stranger, _) = await DirectoryData.SignedInMemberOfAsync(factory, (await DirectoryData.AddOrganizationAsync(factory, "뮤뮤남집행(주)")).Id);
+        var url = $"/tasks/{id}/expenses";
+        var weekday = Enumerable.Range(0, 7).Select(start.AddDays).First(d => d.DayOfWeek == DayOfWeek.Tuesday);
+        string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Dictionary<string, string> Form(DateOnly on, string category = "Materials", string amount = "1200000") => new()
+        {
+            ["Expense.SpentOn"] = Day(on), ["Expense.Category"] = category, ["Expense.Amount"] = amount, ["Expense.VendorNumber"] = "124-81-00998",
+            ["Expense.VendorName"] = "인천시약(주)", ["Expense.Purpose"] = "배지 원료 구입",
+        };
+        async Task<int> CountAsync()
+        {
+            await using var db = factory.CreateDbContext();
+            return await db.Expenses.CountAsync(e => e.TaskId == id);
+        }
+
+        using var disguised = await member.SubmitFilesAsync(url, new Dictionary<string, (string, byte[])> { ["Expense.Evidence"] = ("영수증.pdf", Files.Exe()) }, Form(weekday), url + "?handler=Add");
+        using var outside = await member.SubmitAsync(url, Form(start.AddDays(-1)), url + "?handler=Add");
+        using var notPlanned = await member.SubmitAsync(url, Form(weekday, category: "Equipment"), url + "?handler=Add");
+        using var negative = await member.SubmitAsync(url, Form(weekday, amount: "-5000"), url + "?handler=Add");
+        var afterBad = await CountAsync();
+        using var good = await member.SubmitFilesAsync(url, new Dictionary<string, (string, byte[])> { ["Expense.Evidence"] = ("영수증.pdf", Files.Pdf()) }, Form(weekday), url + "?handler=Add");
+        var saturday = weekday.AddDays(4);
+        var csvHead = "date,category,amount,vendor_business_number,vendor_name,purpose\n";
+        var badCsv = csvHead + $"{Day(weekday)},연구재료비,3000000,124-81-00998,인천시약(주),시약\n{Day(weekday)},없는비목,1000,124-81-00998,인천시약(주),시약\n";
+        var goodCsv = csvHead
+            + $"{Day(saturday)},연구재료비,\"1,000,000\",124-81-00998,인천시약(주),주말 구매\n"
+            + $"{Day(weekday.AddDays(1))},인건비,2000000,{organization.BusinessNumber},뮤뮤집행(주),자기 거래\n"
+            + $"{Day(weekday.AddDays(2))},연구재료비,3000000,909-86-03085,분할상사,분할 1\n"
+            + $"{Day(weekday.AddDays(2))},연구재료비,3000000,909-86-03085,분할상사,분할 2\n"
+            + $"{Day(weekday.AddDays(3))},Materials,15000000,124-81-00998,인천시약(주),계획 초과\n";
+        using var badImport = await member.SubmitFilesAsync(url, new Dictionary<string, (string, byte[])> { ["Statement"] = ("statement.csv", System.Text.Encoding.UTF8.GetBytes(badCsv)) },
+            new Dictionary<string, string>(), url + "?handler=Import");
+        var afterBadImport = await CountAsync();
+        using var goodImport = await member.SubmitFilesAsync(url, new Dictionary<string, (string, byte[])> { ["Statement"] = ("statement.csv", System.Text.Encoding.UTF8.GetBytes(goodCsv)) },
+            new Dictionary<string, string>(), url + "?handler=Import");
+        var (staffStatus, staffPage) = await staff.GetPageAsync(url);
+        using var strangerReads = await stranger.Http.GetAsync(url);
+        await using var db = factory.CreateDbContext();
+        var expenses = await db.Expenses.AsNoTracking().Where(e => e.TaskId == id).OrderBy(e => e.Id).ToListAsync();
+        string FlagsOf(int expenseId) => staffPage.Split($"data-testid=\"flags-{expenseId}\"")[1].Split("</td>")[0];
+
+        Assert.Contains("id=\"Expense_SpentOn-error\"", await outside.Content.ReadAsStringAsync());
+        Assert.Contains("협약 사업비 계획에 없는 비목입니다", await notPlanned.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"Expense_Amount-error\"", await negative.Content.ReadAsStringAsync());
+        Assert.Contains("파일", await disguised.Content.ReadAsStringAsync());
+        Assert.Equal(0, afterBad);
+        Assert.Equal(url, PageClient.RedirectPath(good));
+        Assert.Contains("statement.csv:3: 비목을 알 수 없습니다", await badImport.Content.ReadAsStringAsync());
+        Assert.Equal(1, afterBadImport); // nothing of the bad file
+        Assert.Equal(url, PageClient.RedirectPath(goodImport));
+        Assert.Equal(6, expenses.Count);
+        Assert.Equal(1_000_000, expenses[1].Amount); // "1,000,000" in quotes
+        Assert.Equal(HttpStatusCode.OK, staffStatus);
+        Assert.Equal(HttpStatusCode.Redirect, strangerReads.StatusCode);
+        Assert.DoesNotContain("data-flag", FlagsOf(expenses[0].Id)); // a weekday purchase with its receipt
+        Assert.Contains("data-flag=\"WeekendOrHoliday\"", FlagsOf(expenses[1].Id));
+        Assert.Contains("data-flag=\"MissingEvidence\"", FlagsOf(expenses[1].Id));
+        Assert.Contains("data-flag=\"OwnCompany\"", FlagsOf(expenses[2].Id));
+        Assert.Contains("data-flag=\"SplitPurchase\"", FlagsOf(expenses[3].Id));
+        Assert.Contains("data-flag=\"SplitPurchase\"", FlagsOf(expenses[4].Id));
+        Assert.Contains("data-flag=\"OverPlan\"", FlagsOf(expenses[5].Id)); // 1.2 + 1 + 3 + 3 + 15 M > materials' 20 M
+        Assert.DoesNotContain("data-flag=\"OverPlan\"", FlagsOf(expenses[4].Id));
+    }
 }
