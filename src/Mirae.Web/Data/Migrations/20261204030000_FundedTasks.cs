@@ -33,6 +33,10 @@ public sealed class FundedTasks : Migration
                 Status = table.Column<string>(maxLength: 30, nullable: false),
                 CreatedAt = table.Instant(migrationBuilder),
                 InterimAcceptedAt = table.Instant(migrationBuilder, nullable: true),
+                SettlementSharedAt = table.Instant(migrationBuilder, nullable: true),
+                Objection = table.Column<string>(maxLength: 2000, nullable: true),
+                ObjectedAt = table.Instant(migrationBuilder, nullable: true),
+                SettledAt = table.Instant(migrationBuilder, nullable: true),
                 Version = table.Column<int>(nullable: false),
             },
             constraints: table =>

@@ -24,6 +24,8 @@ public sealed class Expenses : Migration
                 Purpose = table.Column<string>(maxLength: 500, nullable: false),
                 EvidenceId = table.Column<Guid>(nullable: true),
                 Source = table.Column<string>(maxLength: 20, nullable: false),
+                DisallowedAmount = table.Column<long>(nullable: false),
+                DisallowReason = table.Column<string>(maxLength: 500, nullable: true),
                 RecordedById = table.Column<Guid>(nullable: false),
                 RecordedAt = table.Instant(migrationBuilder),
             },

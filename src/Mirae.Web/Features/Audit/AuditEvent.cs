@@ -79,6 +79,7 @@ public static class AuditActions
     public const string TaskChangeRequested = "task.change-requested";
     public const string TaskChangeDecided = "task.change-decided";
     public const string TaskExpenseRecorded = "task.expense-recorded";
+    public const string TaskSettlement = "task.settlement";
 }
 
 public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>

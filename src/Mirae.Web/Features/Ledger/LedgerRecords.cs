@@ -15,6 +15,7 @@ public static class LedgerKinds
     public const string ChangeNotified = "change.notified";
     public const string CertificateRegistered = "certificate.registered";
     public const string TaskAgreement = "task.agreement";
+    public const string TaskSettlement = "task.settlement";
 }
 
 /// <summary>

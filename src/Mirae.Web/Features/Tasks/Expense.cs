@@ -31,6 +31,9 @@ public sealed class Expense
     public Guid? EvidenceId { get; private set; }
     public StoredFile? Evidence { get; private set; }
     public ExpenseSource Source { get; private set; }
+    /// <summary>What staff do not recognise of it at settlement (won, 0 to the amount), with the reason the company reads.</summary>
+    public long DisallowedAmount { get; private set; }
+    public string? DisallowReason { get; private set; }
     public Guid RecordedById { get; private set; }
     public DateTimeOffset RecordedAt { get; private set; }
 
@@ -85,6 +88,20 @@ public sealed class Expense
     }
 
     public void AttachEvidence(StoredFile file) => Evidence = file;
+
+    /// <summary>Staff disallow part or all of the expense (0 clears it); a reason is required for any amount.</summary>
+    public void Disallow(long amount, string? reason)
+    {
+        if (amount < 0 || amount > Amount)
+        {
+            throw new DomainException("expense.disallow-amount", "Expense.DisallowAmount", ProblemKind.Invalid, "DisallowedAmount");
+        }
+        if (amount > 0 && (reason is null || reason.Trim().Length is 0 or > 500))
+        {
+            throw new DomainException("expense.disallow-reason", "Expense.DisallowReason", ProblemKind.Invalid, "DisallowReason");
+        }
+        (DisallowedAmount, DisallowReason) = (amount, amount == 0 ? null : reason!.Trim());
+    }
 }
 
 /// <summary>What staff look at on an expense (자동 점검): each is a reason to check the evidence, not a verdict.</summary>

@@ -87,6 +87,11 @@ public sealed class FundedTask
     public FundedTaskStatus Status { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? InterimAcceptedAt { get; private set; }
+    /// <summary>When staff shared the settlement with the company (it may object once, then staff finalize).</summary>
+    public DateTimeOffset? SettlementSharedAt { get; private set; }
+    public string? Objection { get; private set; }
+    public DateTimeOffset? ObjectedAt { get; private set; }
+    public DateTimeOffset? SettledAt { get; private set; }
     /// <summary>Changed on every write: two staff or members changing one task at once do not overwrite each other.</summary>
     public int Version { get; private set; }
 
@@ -249,6 +254,63 @@ public sealed class FundedTask
         installment.Pay(staffId, now);
         Version++;
         return installment;
+    }
+
+    /// <summary>Staff start the settlement: spending stops and staff review the expenses.</summary>
+    public void StartSettlement()
+    {
+        if (Status != FundedTaskStatus.InProgress)
+        {
+            throw new DomainException("task.not-running", "Task.NotRunning");
+        }
+        Status = FundedTaskStatus.Settling;
+        Version++;
+    }
+
+    /// <summary>Lines may be disallowed while the settlement is being prepared, not once it is shared.</summary>
+    public void EnsureSettlementOpen()
+    {
+        if (Status != FundedTaskStatus.Settling || SettlementSharedAt is not null)
+        {
+            throw new DomainException("settlement.not-open", "Settlement.NotOpen");
+        }
+    }
+
+    public void ShareSettlement(DateTimeOffset now)
+    {
+        EnsureSettlementOpen();
+        SettlementSharedAt = now;
+        Version++;
+    }
+
+    /// <summary>The company objects to the shared settlement, once, with a reason.</summary>
+    public void RaiseObjection(string reason, DateTimeOffset now)
+    {
+        if (Status != FundedTaskStatus.Settling || SettlementSharedAt is null)
+        {
+            throw new DomainException("settlement.not-shared", "Settlement.NotShared");
+        }
+        if (ObjectedAt is not null)
+        {
+            throw new DomainException("settlement.objected", "Settlement.AlreadyObjected");
+        }
+        if (reason.Trim().Length is 0 or > 2000)
+        {
+            throw new DomainException("settlement.objection-reason", "Settlement.ObjectionReason", ProblemKind.Invalid, "Objection");
+        }
+        (Objection, ObjectedAt) = (reason.Trim(), now);
+        Version++;
+    }
+
+    /// <summary>Staff finalize a shared settlement: the task is finished.</summary>
+    public void FinalizeSettlement(DateTimeOffset now)
+    {
+        if (Status != FundedTaskStatus.Settling || SettlementSharedAt is null)
+        {
+            throw new DomainException("settlement.not-shared", "Settlement.NotShared");
+        }
+        (Status, SettledAt) = (FundedTaskStatus.Settled, now);
+        Version++;
     }
 
     private static long Ceiling(long numerator, long denominator) => (numerator + denominator - 1) / denominator;

@@ -22,6 +22,7 @@ public sealed class FundedTaskConfiguration : IEntityTypeConfiguration<FundedTas
         builder.Property(t => t.Budget).HasJsonConversion(4000);
         builder.Property(t => t.Obligations).HasMaxLength(FundedTask.MaxObligations);
         builder.Property(t => t.Version).IsConcurrencyToken();
+        builder.Property(t => t.Objection).HasMaxLength(2000);
         builder.HasMany(t => t.Installments).WithOne().HasForeignKey(i => i.TaskId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(t => t.Agreements).WithOne().HasForeignKey(a => a.TaskId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(t => t.Installments).HasField("_installments");
@@ -86,6 +87,7 @@ public sealed class ExpenseConfiguration : IEntityTypeConfiguration<Expense>
         builder.Property(e => e.VendorNumber).HasMaxLength(10);
         builder.Property(e => e.VendorName).HasMaxLength(200);
         builder.Property(e => e.Purpose).HasMaxLength(Expense.MaxPurpose);
+        builder.Property(e => e.DisallowReason).HasMaxLength(500);
         builder.HasOne(e => e.Evidence).WithMany().HasForeignKey(e => e.EvidenceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => e.EvidenceId).IsUnique();
     }

@@ -16,6 +16,7 @@ public static class TasksModule
         services.AddScoped<ChangeResearchers>();
         services.AddScoped<ChangeTask>();
         services.AddScoped<RecordExpenses>();
+        services.AddScoped<SettleTask>();
         services.AddSingleton<KoreanHolidays>();
         services.AddScoped<IAuthorizationHandler, TaskAuthorizationHandler>();
         services.AddTexts<TasksTexts>();

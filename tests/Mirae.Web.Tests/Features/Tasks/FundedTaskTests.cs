@@ -344,4 +344,71 @@ public sealed class FundedTaskTests(Hosts hosts)
         Assert.Contains("data-flag=\"OverPlan\"", FlagsOf(expenses[5].Id)); // 1.2 + 1 + 3 + 3 + 15 M > materials' 20 M
         Assert.DoesNotContain("data-flag=\"OverPlan\"", FlagsOf(expenses[4].Id));
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Settlement_DisallowsWithReasons_TheCompanyObjectsOnce_AndTheFinalFiguresAreExactAndLogged(DatabaseProvider provider)
+    {
+        var factory = await hosts.GetAsync(provider);
+        var organization = await DirectoryData.AddOrganizationAsync(factory, "뮤뮤정산(주)");
+        var (member, memberUser) = await DirectoryData.SignedInMemberOfAsync(factory, organization.Id);
+        const long Grant = 100_000_000;
+        var id = await TaskData.RunningTaskAsync(factory, organization.Id, Grant, memberUser.Id);
+        var task = await LoadAsync(factory, id);
+        int personnelExpense;
+        using (var scope = factory.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PlanTask>().PayAsync(id, task.Version, 1, Guid.NewGuid(), CancellationToken.None);
+            var record = scope.ServiceProvider.GetRequiredService<RecordExpenses>();
+            var weekday = Enumerable.Range(0, 7).Select(task.StartsOn.AddDays).First(d => d.DayOfWeek == DayOfWeek.Wednesday);
+            personnelExpense = await record.AddAsync(id, new RecordExpenses.Input(weekday, ExpenseCategory.Personnel, 50_000_000, "124-81-00998", "인력사", "연구원 급여"), null,
+                memberUser.Id, CancellationToken.None);
+            await record.AddAsync(id, new RecordExpenses.Input(weekday, ExpenseCategory.Materials, 25_000_000, "124-81-00998", "인천시약(주)", "배지 원료"), null,
+                memberUser.Id, CancellationToken.None);
+        }
+        using var staff = await ProgramData.SignedInProgramManagerAsync(factory);
+        var url = $"/tasks/{id}/settlement";
+        using var started = await staff.SubmitAsync(url, new Dictionary<string, string> { ["version"] = $"{(await LoadAsync(factory, id)).Version}" }, url + "?handler=Start");
+        using var beforeShared = await member.Http.GetAsync(url);
+        using var noReason = await staff.SubmitAsync(url, new Dictionary<string, string> { ["expenseId"] = $"{personnelExpense}", ["amount"] = "2000000" }, url + "?handler=Disallow");
+        var noReasonHtml = await noReason.Content.ReadAsStringAsync();
+        using var disallowed = await staff.SubmitAsync(url, new Dictionary<string, string>
+        {
+            ["expenseId"] = $"{personnelExpense}", ["amount"] = "2000000", ["Reason"] = "과제와 무관한 인력의 급여",
+        }, url + "?handler=Disallow");
+        using var shared = await staff.SubmitAsync(url, new Dictionary<string, string> { ["version"] = $"{(await LoadAsync(factory, id)).Version}" }, url + "?handler=Share");
+        var (memberStatus, memberPage) = await member.GetPageAsync(url);
+        using var objected = await member.SubmitAsync(url, new Dictionary<string, string> { ["Reason"] = "해당 인력은 과제 참여 인력입니다" }, url + "?handler=Object");
+        using var again = await member.SubmitAsync(url, new Dictionary<string, string> { ["Reason"] = "다시" }, url + "?handler=Object");
+        var againHtml = await again.Content.ReadAsStringAsync();
+        using var xlsx = await member.Http.GetAsync(url + "?handler=Xlsx");
+        var xlsxBytes = await xlsx.Content.ReadAsByteArrayAsync();
+        using var csv = await member.Http.GetAsync(url + "?handler=Csv");
+        var csvText = System.Text.Encoding.UTF8.GetString((await csv.Content.ReadAsByteArrayAsync())[3..]);
+        using var final = await staff.SubmitAsync(url, new Dictionary<string, string> { ["version"] = $"{(await LoadAsync(factory, id)).Version}" }, url + "?handler=Finalize");
+        var settled = await LoadAsync(factory, id);
+
+        var personnelPlan = 80_000_000L + Grant * 3 / 7 + 1;
+        var personnelGrant = (long)Math.Floor(48_000_000m * 80_000_000m / personnelPlan);
+        var toReturn = Grant - personnelGrant - 20_000_000;
+        Assert.Equal(url, PageClient.RedirectPath(started));
+        Assert.Equal(HttpStatusCode.NotFound, beforeShared.StatusCode); // the company sees it once shared
+        Assert.Contains("불인정 사유를", noReasonHtml);
+        Assert.Equal(url, PageClient.RedirectPath(disallowed));
+        Assert.Equal(url, PageClient.RedirectPath(shared));
+        Assert.Equal(HttpStatusCode.OK, memberStatus);
+        Assert.Contains("과제와 무관한 인력의 급여", memberPage);
+        Assert.Contains(toReturn.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), memberPage.Split("data-testid=\"to-return\"")[1][..80]);
+        Assert.Equal(url, PageClient.RedirectPath(objected));
+        Assert.Contains("이의 신청은 한 번만 할 수 있습니다", againHtml);
+        Assert.Equal("PK"u8.ToArray(), xlsxBytes[..2]);
+        Assert.Contains($"{toReturn}", csvText);
+        Assert.Contains("5000000", csvText); // materials spent 5,000,000 beyond their plan
+        Assert.Equal(url, PageClient.RedirectPath(final));
+        Assert.Equal(FundedTaskStatus.Settled, settled.Status);
+        Assert.Equal("해당 인력은 과제 참여 인력입니다", settled.Objection);
+        await using var db = factory.CreateDbContext();
+        var entry = await db.LedgerEntries.AsNoTracking().SingleAsync(e => e.Subject == $"task:{settled.Number}" && e.Kind == "task.settlement");
+        Assert.Contains($"\"toReturn\":{toReturn}", entry.Body);
+        Assert.Contains("\"disallowed\":2000000", entry.Body);
+    }
 }

@@ -93,4 +93,30 @@ public sealed class TaskRulesTests
             }
         }
     }
+
+    [Fact]
+    public void Settlement_TotalsAreTheSumsOfTheirLines_AndNothingIsRecognisedBeyondThePlan_OverRandomTasks()
+    {
+        var random = new Random(4_12_2026);
+        for (var trial = 0; trial < 2_000; trial++)
+        {
+            var plan = Enum.GetValues<ExpenseCategory>().Where(_ => random.Next(3) > 0)
+                .Select(c => new BudgetLine(c, random.NextInt64(0, 2_000_000_000), random.NextInt64(0, 800_000_000), random.NextInt64(0, 200_000_000))).ToList();
+            var expenses = Enumerable.Range(0, random.Next(0, 60)).Select(_ =>
+            {
+                var amount = random.NextInt64(1, 300_000_000);
+                return new Settlement.Spent(Enum.GetValues<ExpenseCategory>()[random.Next(8)], amount, random.Next(4) == 0 ? random.NextInt64(0, amount + 1) : 0);
+            }).ToList();
+            var paid = random.NextInt64(0, plan.Sum(b => b.Grant) + 1);
+            var result = Settlement.Compute(plan, expenses, paid);
+
+            Assert.Equal(expenses.Sum(e => e.Amount), result.Executed);
+            Assert.Equal(expenses.Sum(e => e.Disallowed), result.Disallowed);
+            Assert.Equal(plan.Sum(b => b.Total), result.Planned);
+            Assert.Equal(result.Executed, result.Disallowed + result.OverPlan + result.Recognised);
+            Assert.All(result.Lines, l => Assert.InRange(l.Recognised, 0, l.Planned));
+            Assert.All(result.Lines, l => Assert.InRange(l.RecognisedGrant, 0, l.PlannedGrant));
+            Assert.Equal(Math.Max(0, paid - result.Lines.Sum(l => l.RecognisedGrant)), result.ToReturn);
+        }
+    }
 }
