@@ -71,5 +71,43 @@ public sealed class TaskJourneyTests(BrowserFixture fixture)
         await member.Page.WaitForSelectorAsync("[data-testid=flash]");
         Assert.Contains("적용됨", await member.Page.InnerTextAsync("[data-testid^=change-][data-testid$=-status]"));
         await member.AssertAccessibleAsync("task-changed");
+
+        // An expense with its receipt, on a weekday inside the period.
+        await member.Page.ClickAsync("[data-testid=expenses-link]");
+        await member.Page.WaitForSelectorAsync("[data-testid=expense-form]");
+        var startsOn = DateOnly.ParseExact((await member.Page.GetAttributeAsync("#Expense_SpentOn", "min")) ?? "", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var weekday = Enumerable.Range(0, 7).Select(startsOn.AddDays).First(d => d.DayOfWeek == DayOfWeek.Wednesday);
+        await member.Page.FillAsync("#Expense_SpentOn", weekday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await member.Page.SelectOptionAsync("#Expense_Category", "Materials");
+        await member.Page.FillAsync("#Expense_Amount", "3000000");
+        await member.Page.FillAsync("#Expense_VendorNumber", "124-81-00998");
+        await member.Page.FillAsync("#Expense_VendorName", "인천시약(주)");
+        await member.Page.FillAsync("#Expense_Purpose", "배지 원료");
+        await member.Page.SetInputFilesAsync("#Expense_Evidence", new FilePayload { Name = "영수증.pdf", MimeType = "application/pdf", Buffer = Files.Pdf() });
+        await member.Page.ClickAsync("[data-testid=add-expense]");
+        await member.Page.WaitForSelectorAsync("[data-testid=expenses] a:has-text('영수증.pdf')");
+        await member.AssertAccessibleAsync("task-expenses");
+
+        // Staff settle: one line disallowed with its reason, shared; the company objects once; staff finalize.
+        await staff.Page.GotoAsync($"/tasks/{taskId}/settlement");
+        await staff.Page.ClickAsync("[data-testid=start-settlement]");
+        await staff.Page.WaitForSelectorAsync("[data-testid=share-settlement]");
+        await staff.Page.FillAsync("[data-testid=settlement-lines] input[name=amount]", "500000");
+        await staff.Page.FillAsync("[data-testid=settlement-lines] input[name=Reason]", "과제와 무관한 시약");
+        await staff.Page.ClickAsync("[data-testid^=disallow-]");
+        await staff.Page.WaitForSelectorAsync("[data-testid=flash]");
+        await staff.AssertAccessibleAsync("settlement-staff");
+        await staff.Page.ClickAsync("[data-testid=share-settlement]");
+        await staff.Page.WaitForSelectorAsync("[data-testid=finalize-settlement]");
+        await member.Page.GotoAsync($"/tasks/{taskId}/settlement");
+        Assert.Contains("과제와 무관한 시약", await member.Page.InnerTextAsync("[data-testid=settlement-lines]"));
+        await member.Page.FillAsync("#Reason", "연구에 쓴 시약입니다");
+        await member.Page.ClickAsync("[data-testid=object]");
+        await member.Page.WaitForSelectorAsync("[data-testid=objection]");
+        await member.AssertAccessibleAsync("settlement-objected");
+        await staff.Page.GotoAsync($"/tasks/{taskId}/settlement");
+        await staff.Page.ClickAsync("[data-testid=finalize-settlement]");
+        await staff.Page.WaitForSelectorAsync("[data-testid=settlement-state]:has-text('정산 완료')");
+        await staff.AssertAccessibleAsync("settlement-final");
     }
 }
