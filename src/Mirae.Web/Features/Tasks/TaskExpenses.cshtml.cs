@@ -26,7 +26,18 @@ public sealed class TaskExpensesModel(AppDbContext db, ReadTasks read, RecordExp
         string? EvidenceName, IReadOnlyList<ExpenseCheck> Flags);
 
     public ReadTasks.Details Task { get; private set; } = null!;
+    /// <summary>Every expense of the task (the totals and checks need all of them).</summary>
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    /// <summary>The rows the list shows: <see cref="PageSize"/> at a time, newest last.</summary>
+    public IReadOnlyList<Row> Shown => [.. Rows.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
+
+    public const int PageSize = 100;
+
+    [BindProperty(SupportsGet = true)]
+    public int PageNumber { get; set; } = 1;
+
+    public int PageCount => Math.Max(1, (Rows.Count + PageSize - 1) / PageSize);
     public bool CanRecord { get; private set; }
 
     [BindProperty(Name = "Expense")]
@@ -161,5 +172,6 @@ public sealed class TaskExpensesModel(AppDbContext db, ReadTasks read, RecordExp
         var flags = ExpenseChecks.Compute([.. expenses.Select(e => new ExpenseChecks.Input(e.Id, e.SpentOn, e.Category, e.Amount, e.VendorNumber, e.Evidence is not null))],
             Task.Budget, Task.Task.BusinessNumber, holidays.Dates);
         Rows = [.. expenses.Select(e => new Row(e.Id, e.SpentOn, e.Category, e.Amount, e.VendorNumber, e.VendorName, e.Purpose, e.Evidence, flags[e.Id]))];
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
     }
 }
