@@ -72,6 +72,19 @@ public sealed class TaskJourneyTests(BrowserFixture fixture)
         Assert.Contains("적용됨", await member.Page.InnerTextAsync("[data-testid^=change-][data-testid$=-status]"));
         await member.AssertAccessibleAsync("task-changed");
 
+        // A longer period needs approval: staff see it before and after, and approve it.
+        var endsOn = DateOnly.ParseExact(await member.Page.InputValueAsync("[data-testid=change-form] #Plan_EndsOn"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await member.Page.FillAsync("[data-testid=change-form] #Plan_EndsOn", endsOn.AddMonths(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await member.Page.FillAsync("#Reason", "시험 장비 납기 지연");
+        await member.Page.ClickAsync("[data-testid=request-change]");
+        await member.Page.WaitForSelectorAsync("[data-testid=flash]");
+        await staff.Page.GotoAsync($"/tasks/{taskId}");
+        await staff.Page.WaitForSelectorAsync("[data-testid^=approve-]");
+        await staff.AssertAccessibleAsync("task-change-review");
+        await staff.Page.ClickAsync("[data-testid^=approve-]");
+        await staff.Page.WaitForSelectorAsync("[data-testid=flash]");
+        Assert.Equal(3, await staff.Page.Locator("[data-testid=agreements] li").CountAsync());
+
         // An expense with its receipt, on a weekday inside the period.
         await member.Page.ClickAsync("[data-testid=expenses-link]");
         await member.Page.WaitForSelectorAsync("[data-testid=expense-form]");
