@@ -22,4 +22,13 @@ public static class Exclusive
         }
         return transaction;
     }
+
+    /// <summary>Takes one more named lock inside the transaction <see cref="LockAsync"/> began (one rule guarding two things).</summary>
+    public static async Task AlsoLockAsync(this AppDbContext db, string name, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({name}, 0))", cancellationToken);
+        }
+    }
 }

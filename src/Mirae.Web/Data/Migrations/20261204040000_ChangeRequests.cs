@@ -19,6 +19,7 @@ public sealed class ChangeRequests : Migration
                 BasedOnVersion = table.Column<int>(nullable: false),
                 Before = table.Column<string>(nullable: false),
                 After = table.Column<string>(nullable: false),
+                Researcher = table.Column<string>(maxLength: 1000, nullable: true),
                 Kind = table.Column<string>(maxLength: 20, nullable: false),
                 Status = table.Column<string>(maxLength: 20, nullable: false),
                 Reason = table.Column<string>(maxLength: 2000, nullable: false),

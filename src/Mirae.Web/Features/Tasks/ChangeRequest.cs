@@ -11,6 +11,10 @@ public enum ChangeKind
     Approval,
 }
 
+/// <summary>A researcher change inside a change request: who joins (with role, months and rate) or leaves.</summary>
+public sealed record ResearcherChange(bool Adding, int? ResearcherId, string ResearcherNumber, string Name, ResearcherRole Role, DateOnly FromMonth, DateOnly ToMonth,
+    int RatePercent);
+
 public enum ChangeRequestStatus
 {
     /// <summary>A notification-type change, in force since it was filed.</summary>
@@ -35,6 +39,8 @@ public sealed class ChangeRequest
     public int BasedOnVersion { get; private set; }
     public AgreementTerms Before { get; private set; } = null!;
     public AgreementTerms After { get; private set; } = null!;
+    /// <summary>A researcher joining or leaving, when that is the change (the terms stay as they are).</summary>
+    public ResearcherChange? Researcher { get; private set; }
     public ChangeKind Kind { get; private set; }
     public ChangeRequestStatus Status { get; private set; }
     public string Reason { get; private set; } = "";
@@ -46,6 +52,19 @@ public sealed class ChangeRequest
 
     private ChangeRequest()
     {
+    }
+
+    /// <summary>
+    /// A researcher change: a participant other than the principal investigator is only notified (in force at once); the
+    /// principal investigator joining or leaving needs approval.
+    /// </summary>
+    internal static ChangeRequest FileResearcher(int taskId, TaskAgreement inForce, ResearcherChange change, string reason, Guid memberId, DateTimeOffset now)
+    {
+        var request = File(taskId, inForce, inForce.Terms, reason, memberId, now);
+        request.Researcher = change;
+        request.Kind = change.Role == ResearcherRole.PrincipalInvestigator ? ChangeKind.Approval : ChangeKind.Notification;
+        request.Status = request.Kind == ChangeKind.Notification ? ChangeRequestStatus.Applied : ChangeRequestStatus.Pending;
+        return request;
     }
 
     internal static ChangeRequest File(int taskId, TaskAgreement inForce, AgreementTerms after, string reason, Guid memberId, DateTimeOffset now)

@@ -15,6 +15,29 @@ public sealed class ChangeResearchers(AppDbContext db, AuditLog audit)
 
     public async Task<int> AddAsync(int taskId, Input input, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.LockAsync($"researcher:{input.ResearcherNumber.Trim()}", cancellationToken);
+        var task = await db.FundedTasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw new NotFoundException("task");
+        if (task.Status != FundedTaskStatus.AwaitingAgreement)
+        {
+            throw new DomainException("task.plan-agreed", "Task.PlanAgreed");
+        }
+        var researcher = await CheckedAsync(db, task, input, cancellationToken);
+        db.TaskResearchers.Add(researcher);
+        // The name is personal data: the audit trail names the researcher by number only.
+        audit.Add(AuditActions.TaskResearcherChanged, $"task:{task.Number}",
+            $"added {researcher.ResearcherNumber} {input.Role} {researcher.FromMonth:yyyy-MM}..{researcher.ToMonth:yyyy-MM} {input.RatePercent}%");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return researcher.Id;
+    }
+
+    /// <summary>
+    /// The researcher <paramref name="input"/> describes, checked against the task (period, no one twice, one principal
+    /// investigator) and against 3책5공 across every unfinished task; not added. The caller holds the lock
+    /// <c>researcher:{number}</c>.
+    /// </summary>
+    internal static async Task<TaskResearcher> CheckedAsync(AppDbContext db, FundedTask task, Input input, CancellationToken cancellationToken)
+    {
         var number = input.ResearcherNumber.Trim();
         if (!TaskRules.IsResearcherNumber(number))
         {
@@ -24,24 +47,18 @@ public sealed class ChangeResearchers(AppDbContext db, AuditLog audit)
         {
             throw new DomainException("researcher.name-invalid", "Researcher.NameInvalid", ProblemKind.Invalid, "Name");
         }
-        await using var transaction = await db.LockAsync($"researcher:{number}", cancellationToken);
-        var task = await db.FundedTasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw new NotFoundException("task");
-        if (task.Status != FundedTaskStatus.AwaitingAgreement)
-        {
-            throw new DomainException("task.plan-agreed", "Task.PlanAgreed");
-        }
         var from = new DateOnly(input.FromMonth.Year, input.FromMonth.Month, 1);
         var to = new DateOnly(input.ToMonth.Year, input.ToMonth.Month, 1);
         if (from < new DateOnly(task.StartsOn.Year, task.StartsOn.Month, 1) || to > new DateOnly(task.EndsOn.Year, task.EndsOn.Month, 1))
         {
             throw new DomainException("researcher.outside-period", "Researcher.OutsidePeriod", ProblemKind.Invalid, "FromMonth");
         }
-        if (await db.TaskResearchers.AnyAsync(r => r.TaskId == taskId && r.ResearcherNumber == number, cancellationToken))
+        if (await db.TaskResearchers.AnyAsync(r => r.TaskId == task.Id && r.ResearcherNumber == number, cancellationToken))
         {
             throw new DomainException("researcher.already-on-task", "Researcher.AlreadyOnTask", ProblemKind.Conflict, "ResearcherNumber");
         }
         if (input.Role == ResearcherRole.PrincipalInvestigator
-            && await db.TaskResearchers.AnyAsync(r => r.TaskId == taskId && r.Role == ResearcherRole.PrincipalInvestigator, cancellationToken))
+            && await db.TaskResearchers.AnyAsync(r => r.TaskId == task.Id && r.Role == ResearcherRole.PrincipalInvestigator, cancellationToken))
         {
             throw new DomainException("researcher.second-pi", "Researcher.SecondPi", ProblemKind.Conflict, "Role");
         }
@@ -53,13 +70,7 @@ public sealed class ChangeResearchers(AppDbContext db, AuditLog audit)
         {
             throw new DomainException(problem.Code, problem.MessageKey, ProblemKind.Conflict, problem.Field, problem.Arguments);
         }
-        var researcher = new TaskResearcher(taskId, number, input.Name, input.Role, from, to, input.RatePercent);
-        db.TaskResearchers.Add(researcher);
-        // The name is personal data: the audit trail names the researcher by number only.
-        audit.Add(AuditActions.TaskResearcherChanged, $"task:{task.Number}", $"added {number} {input.Role} {from:yyyy-MM}..{to:yyyy-MM} {input.RatePercent}%");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return researcher.Id;
+        return new TaskResearcher(task.Id, number, input.Name, input.Role, from, to, input.RatePercent);
     }
 
     public async Task RemoveAsync(int taskId, int researcherId, CancellationToken cancellationToken)

@@ -212,6 +212,11 @@ public sealed class FundedTask
         {
             throw new DomainException("change-request.stale", "ChangeRequest.Stale", ProblemKind.Conflict, arguments: [request.BasedOnVersion, inForce.Number]);
         }
+        if (request.Researcher is not null)
+        {
+            Version++; // the people change, the terms do not: no new version of the agreement
+            return inForce;
+        }
         var agreement = TaskAgreement.Changed(_agreements.Count + 1, request.After, issuedBy, request.RequestedById, now);
         _agreements.Add(agreement);
         (StartsOn, EndsOn, Budget) = (request.After.StartsOn, request.After.EndsOn, request.After.Budget);

@@ -18,7 +18,7 @@ public sealed class ReadTasks(AppDbContext db)
     public sealed record InstallmentRow(int Sequence, long Amount, InstallmentCondition Condition, DateTimeOffset? PaidAt);
 
     public sealed record ChangeRow(int Id, ChangeKind Kind, ChangeRequestStatus Status, int BasedOnVersion, AgreementTerms Before, AgreementTerms After,
-        string Reason, DateTimeOffset RequestedAt, DateTimeOffset? DecidedAt, string? DecisionReason);
+        string Reason, DateTimeOffset RequestedAt, DateTimeOffset? DecidedAt, string? DecisionReason, ResearcherChange? Researcher = null);
 
     public sealed record Details(Row Task, int Version, FundingRules Rules, IReadOnlyList<BudgetLine> Budget, string Obligations, DateTimeOffset? InterimAcceptedAt,
         IReadOnlyList<InstallmentRow> Installments, IReadOnlyList<AgreementRow> Agreements, IReadOnlyList<ResearcherRow> Researchers, int OrganizationId,
@@ -64,7 +64,7 @@ public sealed class ReadTasks(AppDbContext db)
             [.. task.Installments.OrderBy(i => i.Sequence).Select(i => new InstallmentRow(i.Sequence, i.Amount, i.Condition, i.PaidAt))],
             [.. task.Agreements.OrderByDescending(a => a.Number).Select(a => new AgreementRow(a.Number, a.IssuedAt, a.AcceptedAt, a.WithdrawnAt, a.Terms))],
             researchers, task.OrganizationId,
-            [.. changes.Select(r => new ChangeRow(r.Id, r.Kind, r.Status, r.BasedOnVersion, r.Before, r.After, r.Reason, r.RequestedAt, r.DecidedAt, r.DecisionReason))]);
+            [.. changes.Select(r => new ChangeRow(r.Id, r.Kind, r.Status, r.BasedOnVersion, r.Before, r.After, r.Reason, r.RequestedAt, r.DecidedAt, r.DecisionReason, r.Researcher))]);
     }
 
     /// <summary>The organization a task belongs to (for authorization), or null when there is no such task.</summary>

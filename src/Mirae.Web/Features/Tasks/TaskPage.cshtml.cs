@@ -124,7 +124,19 @@ public sealed class TaskPageModel(ReadTasks read, PlanTask plan, ChangeResearche
                 text["Researcher.Incomplete"]);
             return Page();
         }
-        await researchers.AddAsync(id, new ChangeResearchers.Input(Researcher.ResearcherNumber ?? "", Researcher.Name ?? "", Researcher.Role, from, to, rate), cancellationToken);
+        var input = new ChangeResearchers.Input(Researcher.ResearcherNumber ?? "", Researcher.Name ?? "", Researcher.Role, from, to, rate);
+        if (await RunningAsync(id, cancellationToken))
+        {
+            // After the agreement a researcher joins by an agreement change, filed by the company's own member.
+            if (await AllowedAsync(id, TaskOperations.Accept) is { } notMember)
+            {
+                return notMember;
+            }
+            var filed = await changes.RequestResearcherAsync(id, input, null, Reason ?? "", User.UserId(), cancellationToken);
+            TempData["Flash"] = filed.Kind == ChangeKind.Notification ? "ChangeRequest.Applied" : "ChangeRequest.Filed";
+            return RedirectToPage(new { id });
+        }
+        await researchers.AddAsync(id, input, cancellationToken);
         TempData["Flash"] = "Researcher.Added";
         return RedirectToPage(new { id });
     }
@@ -134,6 +146,16 @@ public sealed class TaskPageModel(ReadTasks read, PlanTask plan, ChangeResearche
         if (await AllowedAsync(id, TaskOperations.Plan) is { } refused)
         {
             return refused;
+        }
+        if (await RunningAsync(id, cancellationToken))
+        {
+            if (await AllowedAsync(id, TaskOperations.Accept) is { } notMember)
+            {
+                return notMember;
+            }
+            var filed = await changes.RequestResearcherAsync(id, null, researcherId, Reason ?? "", User.UserId(), cancellationToken);
+            TempData["Flash"] = filed.Kind == ChangeKind.Notification ? "ChangeRequest.Applied" : "ChangeRequest.Filed";
+            return RedirectToPage(new { id });
         }
         await researchers.RemoveAsync(id, researcherId, cancellationToken);
         TempData["Flash"] = "Researcher.Removed";
@@ -297,6 +319,9 @@ public sealed class TaskPageModel(ReadTasks read, PlanTask plan, ChangeResearche
         }
         return null;
     }
+
+    private async Task<bool> RunningAsync(int id, CancellationToken cancellationToken) =>
+        (await read.DetailsAsync(id, cancellationToken))?.Task.Status == FundedTaskStatus.InProgress;
 
     private async Task LoadAsync(int id, bool fill, CancellationToken cancellationToken)
     {

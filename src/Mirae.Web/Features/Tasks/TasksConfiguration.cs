@@ -69,6 +69,7 @@ public sealed class ChangeRequestConfiguration : IEntityTypeConfiguration<Change
         builder.HasIndex(r => r.TaskId);
         builder.Property(r => r.Before).HasJsonConversion(null);
         builder.Property(r => r.After).HasJsonConversion(null);
+        builder.Property(r => r.Researcher!).HasJsonConversion(1000); // null when the change is not about a researcher
         builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Reason).HasMaxLength(2000);

@@ -411,4 +411,62 @@ public sealed class FundedTaskTests(Hosts hosts)
         Assert.Contains($"\"toReturn\":{toReturn}", entry.Body);
         Assert.Contains("\"disallowed\":2000000", entry.Body);
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task AfterTheAgreement_AParticipantJoinsAtOnce_ThePrincipalInvestigatorOnlyWithApproval(DatabaseProvider provider)
+    {
+        var factory = await hosts.GetAsync(provider);
+        var organization = await DirectoryData.AddOrganizationAsync(factory, "뮤뮤인력변경(주)");
+        var (member, memberUser) = await DirectoryData.SignedInMemberOfAsync(factory, organization.Id);
+        var id = await TaskData.RunningTaskAsync(factory, organization.Id, 50_000_000, memberUser.Id);
+        using var staff = await ProgramData.SignedInProgramManagerAsync(factory);
+        var task = await LoadAsync(factory, id);
+        var url = $"/tasks/{id}";
+        var participantNumber = $"{Random.Shared.Next(20_000_000, 99_999_999)}";
+        var piNumber = $"{Random.Shared.Next(20_000_000, 99_999_999)}";
+        Dictionary<string, string> Join(string number, string role, string reason = "인력 보강") => new()
+        {
+            ["Researcher.ResearcherNumber"] = number, ["Researcher.Name"] = "정변경", ["Researcher.Role"] = role,
+            ["Researcher.FromMonth"] = task.StartsOn.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+            ["Researcher.ToMonth"] = task.EndsOn.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), ["Researcher.RatePercent"] = "20", ["Reason"] = reason,
+        };
+        async Task<List<TaskResearcher>> ResearchersAsync()
+        {
+            await using var db = factory.CreateDbContext();
+            return await db.TaskResearchers.AsNoTracking().Where(r => r.TaskId == id).ToListAsync();
+        }
+        async Task<int> PendingAsync()
+        {
+            await using var db = factory.CreateDbContext();
+            return await db.ChangeRequests.Where(r => r.TaskId == id && r.Status == ChangeRequestStatus.Pending).Select(r => r.Id).SingleAsync();
+        }
+
+        using var noReason = await member.SubmitAsync(url, Join(participantNumber, "Participant", reason: ""), url + "?handler=AddResearcher");
+        using var participant = await member.SubmitAsync(url, Join(participantNumber, "Participant"), url + "?handler=AddResearcher");
+        var afterParticipant = await ResearchersAsync();
+        using var pi = await member.SubmitAsync(url, Join(piNumber, "PrincipalInvestigator"), url + "?handler=AddResearcher");
+        var whilePending = await ResearchersAsync();
+        using var approved = await staff.SubmitAsync(url, new Dictionary<string, string> { ["requestId"] = $"{await PendingAsync()}", ["approve"] = "true" }, url + "?handler=Decide");
+        var afterApproval = await ResearchersAsync();
+        var piRow = afterApproval.Single(r => r.ResearcherNumber == piNumber);
+        using var leave = await member.SubmitAsync(url, new Dictionary<string, string> { ["researcherId"] = $"{piRow.Id}", ["Reason"] = "퇴사" }, url + "?handler=RemoveResearcher");
+        var whileLeaving = await ResearchersAsync();
+        using var leaveApproved = await staff.SubmitAsync(url, new Dictionary<string, string> { ["requestId"] = $"{await PendingAsync()}", ["approve"] = "true" }, url + "?handler=Decide");
+        var final = await ResearchersAsync();
+        var (_, page) = await member.GetPageAsync(url);
+
+        Assert.Contains("변경 사유를", await noReason.Content.ReadAsStringAsync());
+        Assert.Equal(url, PageClient.RedirectPath(participant));
+        Assert.Equal([participantNumber], afterParticipant.Select(r => r.ResearcherNumber));
+        Assert.Equal(url, PageClient.RedirectPath(pi));
+        Assert.DoesNotContain(whilePending, r => r.ResearcherNumber == piNumber);
+        Assert.Equal(url, PageClient.RedirectPath(approved));
+        Assert.Equal(ResearcherRole.PrincipalInvestigator, piRow.Role);
+        Assert.Equal(url, PageClient.RedirectPath(leave));
+        Assert.Contains(whileLeaving, r => r.ResearcherNumber == piNumber);
+        Assert.Equal(url, PageClient.RedirectPath(leaveApproved));
+        Assert.Equal([participantNumber], final.Select(r => r.ResearcherNumber));
+        Assert.Equal(1, (await LoadAsync(factory, id)).InForce!.Number); // the people changed, the agreement's terms did not
+        Assert.Contains("정변경(" + piNumber + ") 연구책임자 참여", page);
+    }
 }
