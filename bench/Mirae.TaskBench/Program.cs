@@ -71,7 +71,7 @@ foreach (var (name, provider, connection) in databases)
             var result = Settlement.Compute(plan, [.. own.Select(x => new Settlement.Spent(x.Category, x.Amount, x.DisallowedAmount))],
                 task.Installments.Where(i => i.PaidAt != null).Sum(i => i.Amount));
             var checks = ExpenseChecks.Compute([.. own.Select(x => new ExpenseChecks.Input(x.Id, x.SpentOn, x.Category, x.Amount, x.VendorNumber, x.HasEvidence))],
-                plan, numbers[task.OrganizationId], holidays);
+                plan, [numbers[task.OrganizationId]], holidays);
             toReturn += result.ToReturn;
             flagged += checks.Count(c => c.Value.Count > 0);
         }

@@ -14,6 +14,8 @@ public sealed class FundedTasks : Migration
         migrationBuilder.AddColumn<string>("Funding", "Calls", maxLength: 500, nullable: false,
             defaultValue: """{"ownShareMinPercent":25,"ownCashMinPercentOfOwn":10,"indirectMaxPercentOfDirect":10,"allowanceMaxPercentOfPersonnel":20}""");
 
+        migrationBuilder.AddColumn<string>("AgreementTemplate", "Calls", maxLength: 4000, nullable: false, defaultValue: "");
+
         migrationBuilder.CreateTable(
             name: "FundedTasks",
             columns: table => new
@@ -24,6 +26,7 @@ public sealed class FundedTasks : Migration
                 ApplicationId = table.Column<int>(nullable: false),
                 OrganizationId = table.Column<int>(nullable: false),
                 TitleKo = table.Column<string>(maxLength: 200, nullable: false),
+                Goal = table.Column<string>(maxLength: 2000, nullable: false),
                 StartsOn = table.Column<DateOnly>(nullable: false),
                 EndsOn = table.Column<DateOnly>(nullable: false),
                 Grant = table.Column<long>(nullable: false),
@@ -101,6 +104,7 @@ public sealed class FundedTasks : Migration
                 FromMonth = table.Column<DateOnly>(nullable: false),
                 ToMonth = table.Column<DateOnly>(nullable: false),
                 RatePercent = table.Column<int>(nullable: false),
+                AffiliationNumber = table.Column<string>(maxLength: 10, nullable: true),
             },
             constraints: table =>
             {
@@ -118,5 +122,6 @@ public sealed class FundedTasks : Migration
         migrationBuilder.DropTable("Installments");
         migrationBuilder.DropTable("FundedTasks");
         migrationBuilder.DropColumn("Funding", "Calls");
+        migrationBuilder.DropColumn("AgreementTemplate", "Calls");
     }
 }

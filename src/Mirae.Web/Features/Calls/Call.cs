@@ -96,6 +96,8 @@ public sealed class Call
     public Eligibility Eligibility { get; private set; } = Eligibility.Anyone;
     /// <summary>The ratios the funded tasks' budgets must keep (issue 20).</summary>
     public FundingRules Funding { get; private set; } = FundingRules.Default;
+    /// <summary>The terms every funded task's agreement starts from (협약 조건 양식); empty: the platform's default terms.</summary>
+    public string AgreementTemplate { get; private set; } = "";
     public IReadOnlyList<RequiredDocument> RequiredDocuments { get; private set; } = [];
     public IReadOnlyList<Criterion> Rubric { get; private set; } = [];
     public IReadOnlyList<FormSection> Form { get; private set; } = [];
@@ -131,7 +133,8 @@ public sealed class Call
         IReadOnlyList<RequiredDocument> RequiredDocuments,
         IReadOnlyList<Criterion> Rubric,
         IReadOnlyList<FormSection> Form,
-        FundingRules? Funding = null);
+        FundingRules? Funding = null,
+        string? AgreementTemplate = null);
 
     public static Call Draft(SupportProgram program, Terms terms, DateTimeOffset now)
     {
@@ -153,6 +156,7 @@ public sealed class Call
         (TotalBudget, PerTaskCap, ExpectedAwards) = (terms.TotalBudget, terms.PerTaskCap, terms.ExpectedAwards);
         (Eligibility, RequiredDocuments, Rubric, Form) = (terms.Eligibility, terms.RequiredDocuments.ToList(), terms.Rubric.ToList(), terms.Form.ToList());
         Funding = terms.Funding ?? FundingRules.Default;
+        AgreementTemplate = terms.AgreementTemplate?.Trim() ?? "";
     }
 
     /// <summary>The rules a call's terms must follow; each broken rule is one (field, message key) pair.</summary>
@@ -187,6 +191,7 @@ public sealed class Call
         var f = terms.Funding ?? FundingRules.Default;
         Require(f.OwnShareMinPercent is >= 0 and <= 90 && f.OwnCashMinPercentOfOwn is >= 0 and <= 100 && f.IndirectMaxPercentOfDirect is >= 0 and <= 100
             && f.AllowanceMaxPercentOfPersonnel is >= 0 and <= 100, "OwnShareMinPercent", "Call.FundingInvalid");
+        Require((terms.AgreementTemplate ?? "").Trim().Length <= 4000, "AgreementTemplate", "Call.AgreementTemplateTooLong");
         return errors;
     }
 

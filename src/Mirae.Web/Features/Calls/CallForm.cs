@@ -89,6 +89,9 @@ public sealed class CallForm
     [Range(0, 100, ErrorMessage = "Validation.Range")]
     [Display(Name = "CallForm.AllowanceMaxPercentOfPersonnel")]
     public int AllowanceMaxPercentOfPersonnel { get; set; } = FundingRules.Default.AllowanceMaxPercentOfPersonnel;
+    [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "CallForm.AgreementTemplate")]
+    public string? AgreementTemplate { get; set; }
 
     [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
     [Display(Name = "Calls.RequiredDocuments")]
@@ -125,6 +128,7 @@ public sealed class CallForm
         OwnCashMinPercentOfOwn = (call.Funding ?? FundingRules.Default).OwnCashMinPercentOfOwn,
         IndirectMaxPercentOfDirect = (call.Funding ?? FundingRules.Default).IndirectMaxPercentOfDirect,
         AllowanceMaxPercentOfPersonnel = (call.Funding ?? FundingRules.Default).AllowanceMaxPercentOfPersonnel,
+        AgreementTemplate = call.AgreementTemplate,
         RequiredDocuments = string.Join("\n", call.RequiredDocuments.Select(d => $"{d.NameKo} | {d.NameEn}")),
         Rubric = string.Join("\n", call.Rubric.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.NameKo} | {c.NameEn} | {c.Weight} | {c.MaxPoints}"))),
         Form = ApplicationForm.Format(call.Form),
@@ -162,7 +166,7 @@ public sealed class CallForm
         var terms = new Call.Terms(Year!.Value, TitleKo!, TitleEn!, SummaryKo ?? "", SummaryEn ?? "", FromKst(OpensAt!.Value), FromKst(ClosesAt!.Value),
             TotalBudget!.Value, PerTaskCap!.Value, ExpectedAwards!.Value,
             new Eligibility(Kinds.Distinct().ToList(), regions, MaxYearsSinceFounding, MinEmployees, MaxEmployees, NoUnfinishedTask), [.. documents.Items], [.. rubric.Items], form,
-            new FundingRules(OwnShareMinPercent, OwnCashMinPercentOfOwn, IndirectMaxPercentOfDirect, AllowanceMaxPercentOfPersonnel));
+            new FundingRules(OwnShareMinPercent, OwnCashMinPercentOfOwn, IndirectMaxPercentOfDirect, AllowanceMaxPercentOfPersonnel), AgreementTemplate ?? "");
         foreach (var (field, key) in Call.Check(terms))
         {
             modelState.AddModelError($"{prefix}.{field}", text[key]);

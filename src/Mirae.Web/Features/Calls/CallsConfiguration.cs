@@ -31,6 +31,7 @@ public sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Eligibility).HasJsonConversion(2000);
         builder.Property(c => c.Funding).HasJsonConversion(500).HasDefaultValue(FundingRules.Default); // calls made before issue 20
+        builder.Property(c => c.AgreementTemplate).HasMaxLength(4000).HasDefaultValue("");
         builder.Property(c => c.RequiredDocuments).HasJsonConversion(8000);
         builder.Property(c => c.Rubric).HasJsonConversion(8000);
         builder.Property(c => c.Form).HasJsonConversion(null);

@@ -44,7 +44,7 @@ public sealed class GetCall(AppDbContext db, TimeProvider clock)
         string SummaryKo, string SummaryEn, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, decimal TotalBudget, decimal PerTaskCap, int ExpectedAwards,
         Eligibility Eligibility, IReadOnlyList<RequiredDocument> RequiredDocuments, IReadOnlyList<Criterion> Rubric, IReadOnlyList<FormSection> Form, CallStatus Status,
         DateTimeOffset? PublishedAt, DateTimeOffset? ClosedAt, CallPhase Phase, int? DaysLeft, IReadOnlyList<ExtensionRow> Extensions,
-        IReadOnlyList<TemplateRow> Templates, FundingRules? Funding = null)
+        IReadOnlyList<TemplateRow> Templates, FundingRules? Funding = null, string AgreementTemplate = "")
     {
         /// <summary>Published and within its window: members may apply.</summary>
         public bool IsOpen => CallWindow.IsOpen(Status, Phase);
@@ -65,6 +65,6 @@ public sealed class GetCall(AppDbContext db, TimeProvider clock)
             call.RequiredDocuments, call.Rubric, call.Form, call.Status, call.PublishedAt, call.ClosedAt, CallWindow.PhaseOf(call.Status, call.OpensAt, call.ClosesAt, now),
             CallWindow.DaysLeft(call.Status, call.ClosesAt, now),
             call.Extensions.OrderBy(e => e.At).Select(e => new ExtensionRow(e.PreviousClosesAt, e.NewClosesAt, e.Reason, e.At)).ToList(),
-            call.Templates.OrderBy(t => t.DocumentIndex).Select(t => new TemplateRow(t.DocumentIndex, t.File.FileName, t.File.Length)).ToList(), call.Funding);
+            call.Templates.OrderBy(t => t.DocumentIndex).Select(t => new TemplateRow(t.DocumentIndex, t.File.FileName, t.File.Length)).ToList(), call.Funding, call.AgreementTemplate);
     }
 }

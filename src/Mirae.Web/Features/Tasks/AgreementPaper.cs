@@ -17,6 +17,7 @@ public static class AgreementPaper
             new(text["Agreement.Parties"], "", Heading: true),
             new(text["Task.Number"], $"{terms.TaskNumber} (v{agreement.Number})"),
             new(text["Task.Title"], terms.TitleKo),
+            new(text["Task.Goal"], terms.Goal.Length > 0 ? terms.Goal : "-"),
             new(text["Task.Organization"], $"{Language.Pick(t.OrganizationKo, t.OrganizationEn)} ({Accounts.BusinessNumber.Format(t.BusinessNumber)})"),
             new(text["Task.Call"], Language.Pick(t.CallTitleKo, t.CallTitleEn)),
             new(text["Task.Period"], $"{terms.StartsOn:yyyy-MM-dd} ~ {terms.EndsOn:yyyy-MM-dd}"),

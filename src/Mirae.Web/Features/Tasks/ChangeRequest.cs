@@ -7,7 +7,7 @@ public enum ChangeKind
 {
     /// <summary>경미한 변경(통보): every category moves by at most 20 % of its planned amount, nothing else changes.</summary>
     Notification,
-    /// <summary>중요한 변경(승인): the period, a larger move, or a new category.</summary>
+    /// <summary>중요한 변경(승인): the period, the goal, a larger move, or a new category.</summary>
     Approval,
 }
 
@@ -87,7 +87,7 @@ public sealed class ChangeRequest
     /// </summary>
     public static ChangeKind KindOf(AgreementTerms before, AgreementTerms after)
     {
-        if (before.StartsOn != after.StartsOn || before.EndsOn != after.EndsOn || before.Obligations != after.Obligations
+        if (before.StartsOn != after.StartsOn || before.EndsOn != after.EndsOn || before.Obligations != after.Obligations || before.Goal != after.Goal
             || before.Budget.Sum(b => b.Total) != after.Budget.Sum(b => b.Total))
         {
             return ChangeKind.Approval;

@@ -11,7 +11,8 @@ namespace Mirae.Web.Features.Tasks;
 /// </summary>
 public sealed class ChangeResearchers(AppDbContext db, AuditLog audit)
 {
-    public sealed record Input(string ResearcherNumber, string Name, ResearcherRole Role, DateOnly FromMonth, DateOnly ToMonth, int RatePercent);
+    public sealed record Input(string ResearcherNumber, string Name, ResearcherRole Role, DateOnly FromMonth, DateOnly ToMonth, int RatePercent,
+        string? AffiliationNumber = null);
 
     public async Task<int> AddAsync(int taskId, Input input, CancellationToken cancellationToken)
     {
@@ -47,6 +48,12 @@ public sealed class ChangeResearchers(AppDbContext db, AuditLog audit)
         {
             throw new DomainException("researcher.name-invalid", "Researcher.NameInvalid", ProblemKind.Invalid, "Name");
         }
+        string? affiliation = null;
+        if (input.AffiliationNumber is { Length: > 0 } given)
+        {
+            affiliation = Accounts.BusinessNumber.TryParse(given, out var parsed) ? parsed.Value.Digits
+                : throw new DomainException("researcher.affiliation-invalid", "Researcher.AffiliationInvalid", ProblemKind.Invalid, "AffiliationNumber");
+        }
         var from = new DateOnly(input.FromMonth.Year, input.FromMonth.Month, 1);
         var to = new DateOnly(input.ToMonth.Year, input.ToMonth.Month, 1);
         if (from < new DateOnly(task.StartsOn.Year, task.StartsOn.Month, 1) || to > new DateOnly(task.EndsOn.Year, task.EndsOn.Month, 1))
@@ -70,7 +77,7 @@ public sealed class ChangeResearchers(AppDbContext db, AuditLog audit)
         {
             throw new DomainException(problem.Code, problem.MessageKey, ProblemKind.Conflict, problem.Field, problem.Arguments);
         }
-        return new TaskResearcher(task.Id, number, input.Name, input.Role, from, to, input.RatePercent);
+        return new TaskResearcher(task.Id, number, input.Name, input.Role, from, to, input.RatePercent, affiliation);
     }
 
     public async Task RemoveAsync(int taskId, int researcherId, CancellationToken cancellationToken)

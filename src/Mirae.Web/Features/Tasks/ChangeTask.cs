@@ -15,13 +15,13 @@ namespace Mirae.Web.Features.Tasks;
 public sealed class ChangeTask(AppDbContext db, AuditLog audit, Notify notify, TimeProvider clock)
 {
     public async Task<ChangeRequest> RequestAsync(int taskId, DateOnly startsOn, DateOnly endsOn, IReadOnlyList<BudgetLine> budget, string reason, Guid memberId,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? goal = null)
     {
         await using var transaction = await db.LockAsync($"task:{taskId}", cancellationToken);
         var task = await LoadAsync(taskId, cancellationToken);
         var now = clock.GetUtcNow();
         var request = ChangeRequest.File(task.Id, task.InForce ?? throw new DomainException("task.not-running", "Task.NotRunning"),
-            task.Proposed(startsOn, endsOn, budget), reason, memberId, now);
+            task.Proposed(startsOn, endsOn, budget, goal), reason, memberId, now);
         db.ChangeRequests.Add(request);
         if (request.Kind == ChangeKind.Notification)
         {

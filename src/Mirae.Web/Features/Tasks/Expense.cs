@@ -117,7 +117,7 @@ public enum ExpenseCheck
 /// <summary>
 /// The automatic flags of a task's expenses, computed from the expenses, the plan in force and the holidays (data in
 /// <c>Data/Seed/holidays-kr.csv</c>): spending beyond a category's plan (from the expense that crosses it), on a weekend
-/// or public holiday, paid to the company itself, split purchases (same vendor, same day, each below
+/// or public holiday, paid to the company itself or to a researcher's organization, split purchases (same vendor, same day, each below
 /// <see cref="SplitThreshold"/> but together at or above it), and no evidence.
 /// </summary>
 public static class ExpenseChecks
@@ -127,7 +127,8 @@ public static class ExpenseChecks
 
     public sealed record Input(int Id, DateOnly SpentOn, ExpenseCategory Category, long Amount, string VendorNumber, bool HasEvidence);
 
-    public static Dictionary<int, List<ExpenseCheck>> Compute(IReadOnlyList<Input> expenses, IReadOnlyList<BudgetLine> plan, string companyNumber,
+    /// <param name="ownNumbers">The company's business number and its researchers' organizations': paying them is self-dealing.</param>
+    public static Dictionary<int, List<ExpenseCheck>> Compute(IReadOnlyList<Input> expenses, IReadOnlyList<BudgetLine> plan, IReadOnlyCollection<string> ownNumbers,
         IReadOnlySet<DateOnly> holidays)
     {
         var flags = expenses.ToDictionary(e => e.Id, _ => new List<ExpenseCheck>());
@@ -150,7 +151,7 @@ public static class ExpenseChecks
             {
                 flags[e.Id].Add(ExpenseCheck.WeekendOrHoliday);
             }
-            if (e.VendorNumber == companyNumber)
+            if (ownNumbers.Contains(e.VendorNumber))
             {
                 flags[e.Id].Add(ExpenseCheck.OwnCompany);
             }

@@ -76,6 +76,9 @@ public sealed class FundedTask
     public int ApplicationId { get; private set; }
     public int OrganizationId { get; private set; }
     public string TitleKo { get; private set; } = "";
+    /// <summary>What the task sets out to achieve (연구 목표); changing it after the agreement needs approval.</summary>
+    public string Goal { get; private set; } = "";
+    public const int MaxGoal = 2000;
     public DateOnly StartsOn { get; private set; }
     public DateOnly EndsOn { get; private set; }
     /// <summary>The city grant the selection awarded (won).</summary>
@@ -106,12 +109,12 @@ public sealed class FundedTask
     }
 
     public static FundedTask Create(string number, int callId, int applicationId, int organizationId, string title, long grant, FundingRules rules,
-        string obligations, DateOnly startsOn, DateTimeOffset now)
+        string obligations, DateOnly startsOn, DateTimeOffset now, string goal = "")
     {
         var task = new FundedTask
         {
             Number = number, CallId = callId, ApplicationId = applicationId, OrganizationId = organizationId, TitleKo = title.Trim(), Grant = grant,
-            Rules = rules, Obligations = obligations, StartsOn = startsOn, EndsOn = startsOn.AddYears(1).AddDays(-1), Status = FundedTaskStatus.AwaitingAgreement,
+            Rules = rules, Obligations = obligations, Goal = goal.Trim().Length > MaxGoal ? goal.Trim()[..MaxGoal] : goal.Trim(), StartsOn = startsOn, EndsOn = startsOn.AddYears(1).AddDays(-1), Status = FundedTaskStatus.AwaitingAgreement,
             CreatedAt = now,
         };
         // A first plan to start from: the grant in personnel, the minimum own share in cash; one tranche at signing.
@@ -136,7 +139,7 @@ public sealed class FundedTask
     /// problem names its field); an issued agreement waiting for acceptance is withdrawn, since it no longer says the plan.
     /// </summary>
     public void Plan(DateOnly startsOn, DateOnly endsOn, IReadOnlyList<BudgetLine> budget, IReadOnlyList<(long Amount, InstallmentCondition Condition)> installments,
-        string obligations, DateTimeOffset now)
+        string obligations, DateTimeOffset now, string? goal = null)
     {
         if (Status != FundedTaskStatus.AwaitingAgreement)
         {
@@ -147,7 +150,11 @@ public sealed class FundedTask
         {
             throw new TaskPlanException(problems);
         }
-        (StartsOn, EndsOn, Budget, Obligations) = (startsOn, endsOn, [.. budget.OrderBy(b => b.Category)], obligations.Trim());
+        if (goal is not null && goal.Trim().Length > MaxGoal)
+        {
+            throw new TaskPlanException([new TaskRules.Problem("Goal", "task.goal-long", "Task.GoalLong", [MaxGoal])]);
+        }
+        (StartsOn, EndsOn, Budget, Obligations, Goal) = (startsOn, endsOn, [.. budget.OrderBy(b => b.Category)], obligations.Trim(), goal?.Trim() ?? Goal);
         _installments.Clear();
         _installments.AddRange(installments.Select((t, i) => new Installment(i + 1, t.Amount, t.Condition)));
         Pending?.Withdraw(now);
@@ -187,7 +194,7 @@ public sealed class FundedTask
     }
 
     /// <summary>The terms this task's agreement in force would have with a new period and budget (what a change request proposes).</summary>
-    public AgreementTerms Proposed(DateOnly startsOn, DateOnly endsOn, IReadOnlyList<BudgetLine> budget)
+    public AgreementTerms Proposed(DateOnly startsOn, DateOnly endsOn, IReadOnlyList<BudgetLine> budget, string? goal = null)
     {
         var inForce = InForce ?? throw new DomainException("task.not-running", "Task.NotRunning");
         var problems = TaskRules.CheckPlan(this, startsOn, endsOn, budget, [.. _installments.Select(i => (i.Amount, i.Condition))], Obligations);
@@ -195,7 +202,11 @@ public sealed class FundedTask
         {
             throw new TaskPlanException(problems);
         }
-        return inForce.Terms with { StartsOn = startsOn, EndsOn = endsOn, Budget = [.. budget.OrderBy(b => b.Category)] };
+        if (goal is not null && goal.Trim().Length > MaxGoal)
+        {
+            throw new TaskPlanException([new TaskRules.Problem("Goal", "task.goal-long", "Task.GoalLong", [MaxGoal])]);
+        }
+        return inForce.Terms with { StartsOn = startsOn, EndsOn = endsOn, Budget = [.. budget.OrderBy(b => b.Category)], Goal = goal?.Trim() ?? inForce.Terms.Goal };
     }
 
     /// <summary>
@@ -219,7 +230,7 @@ public sealed class FundedTask
         }
         var agreement = TaskAgreement.Changed(_agreements.Count + 1, request.After, issuedBy, request.RequestedById, now);
         _agreements.Add(agreement);
-        (StartsOn, EndsOn, Budget) = (request.After.StartsOn, request.After.EndsOn, request.After.Budget);
+        (StartsOn, EndsOn, Budget, Goal) = (request.After.StartsOn, request.After.EndsOn, request.After.Budget, request.After.Goal);
         Version++;
         return agreement;
     }

@@ -17,12 +17,12 @@ namespace Mirae.Web.Features.Tasks;
 public sealed class PlanTask(AppDbContext db, AuditLog audit, Notify notify, LedgerRecords ledger, TimeProvider clock)
 {
     public sealed record Plan(DateOnly StartsOn, DateOnly EndsOn, IReadOnlyList<BudgetLine> Budget, IReadOnlyList<(long Amount, InstallmentCondition Condition)> Installments,
-        string Obligations);
+        string Obligations, string? Goal = null);
 
     public async Task PlanAsync(int taskId, int version, Plan plan, CancellationToken cancellationToken)
     {
         var task = await LoadAsync(taskId, version, cancellationToken);
-        task.Plan(plan.StartsOn, plan.EndsOn, plan.Budget, plan.Installments, plan.Obligations, clock.GetUtcNow());
+        task.Plan(plan.StartsOn, plan.EndsOn, plan.Budget, plan.Installments, plan.Obligations, clock.GetUtcNow(), plan.Goal);
         audit.Add(AuditActions.TaskPlanned, $"task:{task.Number}",
             $"{plan.StartsOn:yyyy-MM-dd}..{plan.EndsOn:yyyy-MM-dd}, total {plan.Budget.Sum(b => b.Total)} won, {plan.Installments.Count} tranches");
         await db.SaveChangesAsync(cancellationToken);

@@ -22,7 +22,7 @@ public sealed class ReadTasks(AppDbContext db)
 
     public sealed record Details(Row Task, int Version, FundingRules Rules, IReadOnlyList<BudgetLine> Budget, string Obligations, DateTimeOffset? InterimAcceptedAt,
         IReadOnlyList<InstallmentRow> Installments, IReadOnlyList<AgreementRow> Agreements, IReadOnlyList<ResearcherRow> Researchers, int OrganizationId,
-        IReadOnlyList<ChangeRow> Changes)
+        IReadOnlyList<ChangeRow> Changes, string Goal = "")
     {
         public AgreementRow? Pending => Agreements.SingleOrDefault(a => a.AcceptedAt is null && a.WithdrawnAt is null);
         public AgreementRow? InForce => Agreements.Where(a => a.AcceptedAt is not null).MaxBy(a => a.Number);
@@ -64,7 +64,7 @@ public sealed class ReadTasks(AppDbContext db)
             [.. task.Installments.OrderBy(i => i.Sequence).Select(i => new InstallmentRow(i.Sequence, i.Amount, i.Condition, i.PaidAt))],
             [.. task.Agreements.OrderByDescending(a => a.Number).Select(a => new AgreementRow(a.Number, a.IssuedAt, a.AcceptedAt, a.WithdrawnAt, a.Terms))],
             researchers, task.OrganizationId,
-            [.. changes.Select(r => new ChangeRow(r.Id, r.Kind, r.Status, r.BasedOnVersion, r.Before, r.After, r.Reason, r.RequestedAt, r.DecidedAt, r.DecisionReason, r.Researcher))]);
+            [.. changes.Select(r => new ChangeRow(r.Id, r.Kind, r.Status, r.BasedOnVersion, r.Before, r.After, r.Reason, r.RequestedAt, r.DecidedAt, r.DecisionReason, r.Researcher))], task.Goal);
     }
 
     /// <summary>The organization a task belongs to (for authorization), or null when there is no such task.</summary>

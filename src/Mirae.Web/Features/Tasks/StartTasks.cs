@@ -11,7 +11,10 @@ namespace Mirae.Web.Features.Tasks;
 /// </summary>
 public static class StartTasks
 {
-    /// <summary>The obligations every agreement starts from (the call's template terms); staff adjust them per task.</summary>
+    /// <summary>The answer key a form uses for the project's summary, which a task starts from as its goal.</summary>
+    public const string GoalKey = "summary";
+
+    /// <summary>The obligations every agreement starts from when its call has no template of its own (the call's template terms); staff adjust them per task.</summary>
     public const string DefaultObligations =
         "1. 주관기관은 협약에서 정한 목적과 계획에 따라 과제를 성실히 수행한다.\n" +
         "2. 사업비는 별도 계정으로 관리하고, 비목별 계획에 따라 집행하며 증빙을 5년간 보관한다.\n" +
@@ -22,7 +25,8 @@ public static class StartTasks
     public static async Task<IReadOnlyList<FundedTask>> AddAsync(AppDbContext db, int callId, IReadOnlyDictionary<string, long> amounts, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var call = await db.Calls.AsNoTracking().Where(c => c.Id == callId).Select(c => new { c.Year, c.Funding }).SingleAsync(cancellationToken);
+        var call = await db.Calls.AsNoTracking().Where(c => c.Id == callId).Select(c => new { c.Year, c.Funding, c.AgreementTemplate }).SingleAsync(cancellationToken);
+        var obligations = call.AgreementTemplate.Trim().Length > 0 ? call.AgreementTemplate.Trim() : DefaultObligations;
         var selected = await db.Applications.AsNoTracking().Where(a => a.CallId == callId && a.Status == ApplicationStatus.Selected)
             .OrderBy(a => a.ReceiptNumber).ThenBy(a => a.Id).Select(a => new { a.Id, a.OrganizationId, a.ReceiptNumber, a.Answers }).ToListAsync(cancellationToken);
         var existing = await db.FundedTasks.Where(t => t.CallId == callId).Select(t => t.ApplicationId).ToListAsync(cancellationToken);
@@ -35,7 +39,8 @@ public static class StartTasks
         {
             var title = application.Answers.GetValueOrDefault(Screening.TopicKey) is { Length: > 0 } topic ? topic : application.ReceiptNumber ?? "";
             var task = FundedTask.Create(FundedTask.NumberOf(call.Year, callId, ++sequence), callId, application.Id, application.OrganizationId,
-                title.Length > 200 ? title[..200] : title, amounts.GetValueOrDefault(application.ReceiptNumber ?? "", 0), call.Funding, DefaultObligations, startsOn, now);
+                title.Length > 200 ? title[..200] : title, amounts.GetValueOrDefault(application.ReceiptNumber ?? "", 0), call.Funding, obligations, startsOn, now,
+                application.Answers.GetValueOrDefault(GoalKey, ""));
             db.FundedTasks.Add(task);
             tasks.Add(task);
         }

@@ -6,7 +6,7 @@ public sealed record InstallmentTerm(int Sequence, long Amount, InstallmentCondi
 
 /// <summary>What an agreement version says, frozen when staff issue it: the plan at that moment.</summary>
 public sealed record AgreementTerms(string TaskNumber, string TitleKo, DateOnly StartsOn, DateOnly EndsOn, long Grant, FundingRules Rules,
-    IReadOnlyList<BudgetLine> Budget, IReadOnlyList<InstallmentTerm> Installments, string Obligations);
+    IReadOnlyList<BudgetLine> Budget, IReadOnlyList<InstallmentTerm> Installments, string Obligations, string Goal = "");
 
 /// <summary>
 /// One version of a task's agreement (협약서): issued (and signed for the city) by staff, then accepted by a member of the
@@ -34,7 +34,7 @@ public sealed class TaskAgreement
     {
         Number = number, IssuedAt = now, IssuedById = staffId,
         Terms = new AgreementTerms(task.Number, task.TitleKo, task.StartsOn, task.EndsOn, task.Grant, task.Rules, task.Budget,
-            [.. task.Installments.Select(i => new InstallmentTerm(i.Sequence, i.Amount, i.Condition))], task.Obligations),
+            [.. task.Installments.Select(i => new InstallmentTerm(i.Sequence, i.Amount, i.Condition))], task.Obligations, task.Goal),
     };
 
     /// <summary>A version made by a change: in force at once (the company asked for it; staff approved it or it was only notified).</summary>

@@ -169,8 +169,10 @@ public sealed class TaskExpensesModel(AppDbContext db, ReadTasks read, RecordExp
         var expenses = await db.Expenses.AsNoTracking().Where(e => e.TaskId == id).OrderBy(e => e.SpentOn).ThenBy(e => e.Id)
             .Select(e => new { e.Id, e.SpentOn, e.Category, e.Amount, e.VendorNumber, e.VendorName, e.Purpose, Evidence = e.Evidence == null ? null : e.Evidence.FileName })
             .ToListAsync(cancellationToken);
+        var own = await db.TaskResearchers.AsNoTracking().Where(r => r.TaskId == id && r.AffiliationNumber != null).Select(r => r.AffiliationNumber!).ToListAsync(cancellationToken);
+        own.Add(Task.Task.BusinessNumber);
         var flags = ExpenseChecks.Compute([.. expenses.Select(e => new ExpenseChecks.Input(e.Id, e.SpentOn, e.Category, e.Amount, e.VendorNumber, e.Evidence is not null))],
-            Task.Budget, Task.Task.BusinessNumber, holidays.Dates);
+            Task.Budget, own, holidays.Dates);
         Rows = [.. expenses.Select(e => new Row(e.Id, e.SpentOn, e.Category, e.Amount, e.VendorNumber, e.VendorName, e.Purpose, e.Evidence, flags[e.Id]))];
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
     }

@@ -50,6 +50,7 @@ public sealed class TaskPageModel(ReadTasks read, PlanTask plan, ChangeResearche
         public Dictionary<int, long?> Installment { get; set; } = [];
         public Dictionary<int, InstallmentCondition> Condition { get; set; } = [];
         public string? Obligations { get; set; }
+        public string? Goal { get; set; }
     }
 
     public sealed class ResearcherForm
@@ -60,6 +61,7 @@ public sealed class TaskPageModel(ReadTasks read, PlanTask plan, ChangeResearche
         public string? FromMonth { get; set; }
         public string? ToMonth { get; set; }
         public int? RatePercent { get; set; }
+        public string? AffiliationNumber { get; set; }
     }
 
     public static readonly IReadOnlyList<ExpenseCategory> Categories = Enum.GetValues<ExpenseCategory>();
@@ -97,7 +99,7 @@ public sealed class TaskPageModel(ReadTasks read, PlanTask plan, ChangeResearche
         var obligations = CanManage ? Plan.Obligations ?? "" : Task.Obligations;
         try
         {
-            await plan.PlanAsync(id, Plan.Version, new PlanTask.Plan(startsOn, endsOn, budget, tranches, obligations), cancellationToken);
+            await plan.PlanAsync(id, Plan.Version, new PlanTask.Plan(startsOn, endsOn, budget, tranches, obligations, Plan.Goal), cancellationToken);
         }
         catch (TaskPlanException broken)
         {
@@ -124,7 +126,7 @@ public sealed class TaskPageModel(ReadTasks read, PlanTask plan, ChangeResearche
                 text["Researcher.Incomplete"]);
             return Page();
         }
-        var input = new ChangeResearchers.Input(Researcher.ResearcherNumber ?? "", Researcher.Name ?? "", Researcher.Role, from, to, rate);
+        var input = new ChangeResearchers.Input(Researcher.ResearcherNumber ?? "", Researcher.Name ?? "", Researcher.Role, from, to, rate, Researcher.AffiliationNumber);
         if (await RunningAsync(id, cancellationToken))
         {
             // After the agreement a researcher joins by an agreement change, filed by the company's own member.
@@ -251,7 +253,7 @@ public sealed class TaskPageModel(ReadTasks read, PlanTask plan, ChangeResearche
         ChangeRequest filed;
         try
         {
-            filed = await changes.RequestAsync(id, Task.Task.StartsOn, endsOn, budget, Reason ?? "", User.UserId(), cancellationToken);
+            filed = await changes.RequestAsync(id, Task.Task.StartsOn, endsOn, budget, Reason ?? "", User.UserId(), cancellationToken, Plan.Goal);
         }
         catch (TaskPlanException broken)
         {
@@ -330,7 +332,7 @@ public sealed class TaskPageModel(ReadTasks read, PlanTask plan, ChangeResearche
         {
             return;
         }
-        Plan = new PlanForm { Version = Task.Version, StartsOn = Task.Task.StartsOn, EndsOn = Task.Task.EndsOn, Obligations = Task.Obligations };
+        Plan = new PlanForm { Version = Task.Version, StartsOn = Task.Task.StartsOn, EndsOn = Task.Task.EndsOn, Obligations = Task.Obligations, Goal = Task.Goal };
         foreach (var line in Task.Budget)
         {
             var i = (int)line.Category;

@@ -21,14 +21,17 @@ public sealed class TaskResearcher
     public DateOnly ToMonth { get; private set; }
     /// <summary>Whole percent of the researcher's time, 1–100.</summary>
     public int RatePercent { get; private set; }
+    /// <summary>The business number of the organization the researcher belongs to, when not the task's own (a university, an institute).</summary>
+    public string? AffiliationNumber { get; private set; }
 
     private TaskResearcher()
     {
     }
 
-    public TaskResearcher(int taskId, string number, string name, ResearcherRole role, DateOnly fromMonth, DateOnly toMonth, int ratePercent)
+    public TaskResearcher(int taskId, string number, string name, ResearcherRole role, DateOnly fromMonth, DateOnly toMonth, int ratePercent,
+        string? affiliationNumber = null)
     {
-        (TaskId, ResearcherNumber, Name, Role, RatePercent) = (taskId, number, name.Trim(), role, ratePercent);
+        (TaskId, ResearcherNumber, Name, Role, RatePercent, AffiliationNumber) = (taskId, number, name.Trim(), role, ratePercent, affiliationNumber);
         (FromMonth, ToMonth) = (new DateOnly(fromMonth.Year, fromMonth.Month, 1), new DateOnly(toMonth.Year, toMonth.Month, 1));
     }
 

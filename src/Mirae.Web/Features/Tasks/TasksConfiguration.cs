@@ -17,6 +17,7 @@ public sealed class FundedTaskConfiguration : IEntityTypeConfiguration<FundedTas
         builder.HasOne<Application>().WithMany().HasForeignKey(t => t.ApplicationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organization>().WithMany().HasForeignKey(t => t.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(t => t.TitleKo).HasMaxLength(200);
+        builder.Property(t => t.Goal).HasMaxLength(FundedTask.MaxGoal);
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(30);
         builder.Property(t => t.Rules).HasJsonConversion(500);
         builder.Property(t => t.Budget).HasJsonConversion(4000);
@@ -54,6 +55,7 @@ public sealed class TaskResearcherConfiguration : IEntityTypeConfiguration<TaskR
     {
         builder.Property(r => r.ResearcherNumber).HasMaxLength(8);
         builder.Property(r => r.Name).HasMaxLength(50);
+        builder.Property(r => r.AffiliationNumber).HasMaxLength(10);
         builder.Property(r => r.Role).HasConversion<string>().HasMaxLength(30);
         builder.HasOne<FundedTask>().WithMany().HasForeignKey(r => r.TaskId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.TaskId, r.ResearcherNumber }).IsUnique();

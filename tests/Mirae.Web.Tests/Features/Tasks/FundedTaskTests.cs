@@ -316,6 +316,12 @@ public sealed class FundedTaskTests(Hosts hosts)
         var afterBadImport = await CountAsync();
         using var goodImport = await member.SubmitFilesAsync(url, new Dictionary<string, (string, byte[])> { ["Statement"] = ("statement.csv", System.Text.Encoding.UTF8.GetBytes(goodCsv)) },
             new Dictionary<string, string>(), url + "?handler=Import");
+        await using (var researchers = factory.CreateDbContext())
+        {
+            // A researcher from another organization: paying that organization is flagged like paying the company itself.
+            researchers.TaskResearchers.Add(new TaskResearcher(id, "31234567", "한소속", ResearcherRole.Participant, start, start, 10, "9098603085"));
+            await researchers.SaveChangesAsync();
+        }
         var (staffStatus, staffPage) = await staff.GetPageAsync(url);
         using var strangerReads = await stranger.Http.GetAsync(url);
         await using var db = factory.CreateDbContext();
@@ -340,6 +346,7 @@ public sealed class FundedTaskTests(Hosts hosts)
         Assert.Contains("data-flag=\"MissingEvidence\"", FlagsOf(expenses[1].Id));
         Assert.Contains("data-flag=\"OwnCompany\"", FlagsOf(expenses[2].Id));
         Assert.Contains("data-flag=\"SplitPurchase\"", FlagsOf(expenses[3].Id));
+        Assert.Contains("data-flag=\"OwnCompany\"", FlagsOf(expenses[3].Id)); // the researcher's organization
         Assert.Contains("data-flag=\"SplitPurchase\"", FlagsOf(expenses[4].Id));
         Assert.Contains("data-flag=\"OverPlan\"", FlagsOf(expenses[5].Id)); // 1.2 + 1 + 3 + 3 + 15 M > materials' 20 M
         Assert.DoesNotContain("data-flag=\"OverPlan\"", FlagsOf(expenses[4].Id));
@@ -468,5 +475,18 @@ public sealed class FundedTaskTests(Hosts hosts)
         Assert.Equal([participantNumber], final.Select(r => r.ResearcherNumber));
         Assert.Equal(1, (await LoadAsync(factory, id)).InForce!.Number); // the people changed, the agreement's terms did not
         Assert.Contains("정변경(" + piNumber + ") 연구책임자 참여", page);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task ATasksAgreement_StartsFromItsCallsTemplate(DatabaseProvider provider)
+    {
+        var factory = await hosts.GetAsync(provider);
+        var organization = await DirectoryData.AddOrganizationAsync(factory, "뮤뮤양식(주)");
+        var withTemplate = await TaskData.SelectedTaskAsync(factory, organization.Id, 10_000_000, "1. 이 공모만의 협약 조건");
+        var other = await DirectoryData.AddOrganizationAsync(factory, "뮤뮤기본양식(주)");
+        var withoutTemplate = await TaskData.SelectedTaskAsync(factory, other.Id, 10_000_000);
+
+        Assert.Equal("1. 이 공모만의 협약 조건", (await LoadAsync(factory, withTemplate)).Obligations);
+        Assert.Equal(StartTasks.DefaultObligations, (await LoadAsync(factory, withoutTemplate)).Obligations);
     }
 }

@@ -119,4 +119,23 @@ public sealed class TaskRulesTests
             Assert.Equal(Math.Max(0, paid - result.Lines.Sum(l => l.RecognisedGrant)), result.ToReturn);
         }
     }
+
+    [Fact]
+    public void AChange_IsOnlyNotified_WhenEachCategoryMovesAtMost20Percent_AndNothingElseChanges()
+    {
+        var before = new AgreementTerms("T", "과제", Start, Start.AddYears(1), 100, FundingRules.Default,
+            [new BudgetLine(ExpenseCategory.Personnel, 80, 40, 0), new BudgetLine(ExpenseCategory.Materials, 20, 0, 0)], [], "조건", "목표");
+        AgreementTerms Moved(long personnel, long materials) => before with
+        {
+            Budget = [new BudgetLine(ExpenseCategory.Personnel, personnel, 40, 0), new BudgetLine(ExpenseCategory.Materials, materials, 0, 0)],
+        };
+        Assert.Equal(ChangeKind.Notification, ChangeRequest.KindOf(before, Moved(76, 24))); // 4 = 20 % of materials' 20
+        Assert.Equal(ChangeKind.Approval, ChangeRequest.KindOf(before, Moved(75, 25))); // 5 > 20 % of 20
+        Assert.Equal(ChangeKind.Approval, ChangeRequest.KindOf(before, before with { Goal = "새 목표" }));
+        Assert.Equal(ChangeKind.Approval, ChangeRequest.KindOf(before, before with { EndsOn = Start.AddYears(1).AddMonths(1) }));
+        Assert.Equal(ChangeKind.Approval, ChangeRequest.KindOf(before, before with // one won moved into a new category
+        {
+            Budget = [new BudgetLine(ExpenseCategory.Personnel, 79, 40, 0), new BudgetLine(ExpenseCategory.Materials, 20, 0, 0), new BudgetLine(ExpenseCategory.Equipment, 1, 0, 0)],
+        }));
+    }
 }
