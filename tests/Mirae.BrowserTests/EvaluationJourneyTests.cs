@@ -105,6 +105,12 @@ public sealed class EvaluationJourneyTests(BrowserFixture fixture)
         await staff.Page.WaitForSelectorAsync("[data-testid=award-qr]");
         Assert.Contains($"/verify?q={index}", await staff.Page.InnerTextAsync("[data-testid=award-letter]"));
         await staff.AssertAccessibleAsync("award-letter");
+
+        // The confirmation started the selected application's funded task (TaskJourneyTests carries one on from here).
+        await staff.Page.GotoAsync("/admin/tasks");
+        await staff.Page.ClickAsync("[data-testid=tasks] tr:has-text('뮤뮤평가대상(주)') a >> nth=0");
+        await staff.Page.WaitForSelectorAsync("[data-testid=issue-agreement]");
+        Assert.Contains("60,000,000원", await staff.Page.InnerTextAsync("[data-testid=task-facts]"));
         await visitor.Page.GotoAsync($"/verify?q={index}");
         await visitor.Page.WaitForSelectorAsync("[data-testid=verify-found]");
         await visitor.AssertAccessibleAsync("verify-page");
