@@ -63,7 +63,13 @@ public sealed class CrashTests
                 }
             }
         })).ToList();
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        // Kill mid-burst: once enough decisions are acknowledged (a loaded machine takes longer than a quiet one), a moment later.
+        var burst = DateTime.UtcNow.AddSeconds(90);
+        while (acknowledged.Count < 30 && DateTime.UtcNow < burst)
+        {
+            await Task.Delay(100);
+        }
+        await Task.Delay(300);
         app.Kill(); // SIGKILL: no shutdown, no flush
         await app.WaitForExitAsync();
         app.Dispose();
