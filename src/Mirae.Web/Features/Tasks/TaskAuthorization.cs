@@ -9,6 +9,36 @@ namespace Mirae.Web.Features.Tasks;
 /// <summary>The organization a funded task belongs to, as the resource of an authorization check.</summary>
 public sealed record TaskResource(int OrganizationId);
 
+/// <summary>What a page may do with a task: nothing (<see cref="Refused"/> says which answer), or view and what else the reader may do.</summary>
+public sealed record TaskAccess(Microsoft.AspNetCore.Mvc.IActionResult? Refused, bool CanPlan, bool CanAccept, bool CanManage)
+{
+    /// <summary>
+    /// Checks <paramref name="operation"/> on task <paramref name="id"/> (404 when there is no such task, 403 when refused)
+    /// and what else the reader may do. The company's own members read their own data, which is not logged as
+    /// personal-data access; staff reading it is.
+    /// </summary>
+    public static async Task<TaskAccess> CheckAsync(ReadTasks read, IAuthorizationService authorization, HttpContext http, int id,
+        OperationAuthorizationRequirement operation)
+    {
+        if (await read.OrganizationOfAsync(id, http.RequestAborted) is not int organization)
+        {
+            return new TaskAccess(new Microsoft.AspNetCore.Mvc.NotFoundResult(), false, false, false);
+        }
+        var resource = new TaskResource(organization);
+        if (!(await authorization.AuthorizeAsync(http.User, resource, operation)).Succeeded)
+        {
+            return new TaskAccess(new Microsoft.AspNetCore.Mvc.ForbidResult(), false, false, false);
+        }
+        async Task<bool> May(OperationAuthorizationRequirement other) => (await authorization.AuthorizeAsync(http.User, resource, other)).Succeeded;
+        var access = new TaskAccess(null, await May(TaskOperations.Plan), await May(TaskOperations.Accept), await May(TaskOperations.Manage));
+        if (access.CanAccept)
+        {
+            Audit.PersonalData.ReadByItsSubject(http);
+        }
+        return access;
+    }
+}
+
 public static class TaskOperations
 {
     /// <summary>See the task: its organization's approved members, and program staff.</summary>

@@ -146,21 +146,9 @@ public sealed class TaskExpensesModel(AppDbContext db, ReadTasks read, RecordExp
 
     private async Task<IActionResult?> AllowedAsync(int id, OperationAuthorizationRequirement operation)
     {
-        if (await read.OrganizationOfAsync(id, HttpContext.RequestAborted) is not int organization)
-        {
-            return NotFound();
-        }
-        var resource = new TaskResource(organization);
-        if (!(await authorization.AuthorizeAsync(User, resource, operation)).Succeeded)
-        {
-            return Forbid();
-        }
-        CanRecord = (await authorization.AuthorizeAsync(User, resource, TaskOperations.Accept)).Succeeded;
-        if (CanRecord)
-        {
-            PersonalData.ReadByItsSubject(HttpContext);
-        }
-        return null;
+        var access = await TaskAccess.CheckAsync(read, authorization, HttpContext, id, operation);
+        CanRecord = access.CanAccept;
+        return access.Refused;
     }
 
     private async Task LoadAsync(int id, CancellationToken cancellationToken)

@@ -303,23 +303,9 @@ public sealed class TaskPageModel(ReadTasks read, PlanTask plan, ChangeResearche
 
     private async Task<IActionResult?> AllowedAsync(int id, OperationAuthorizationRequirement operation)
     {
-        if (await read.OrganizationOfAsync(id, HttpContext.RequestAborted) is not int organization)
-        {
-            return NotFound();
-        }
-        var resource = new TaskResource(organization);
-        if (!(await authorization.AuthorizeAsync(User, resource, operation)).Succeeded)
-        {
-            return Forbid();
-        }
-        CanPlan = (await authorization.AuthorizeAsync(User, resource, TaskOperations.Plan)).Succeeded;
-        CanAccept = (await authorization.AuthorizeAsync(User, resource, TaskOperations.Accept)).Succeeded;
-        CanManage = (await authorization.AuthorizeAsync(User, resource, TaskOperations.Manage)).Succeeded;
-        if (CanAccept)
-        {
-            PersonalData.ReadByItsSubject(HttpContext);
-        }
-        return null;
+        var access = await TaskAccess.CheckAsync(read, authorization, HttpContext, id, operation);
+        (CanPlan, CanAccept, CanManage) = (access.CanPlan, access.CanAccept, access.CanManage);
+        return access.Refused;
     }
 
     private async Task<bool> RunningAsync(int id, CancellationToken cancellationToken) =>

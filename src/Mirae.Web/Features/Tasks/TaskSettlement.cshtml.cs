@@ -182,22 +182,9 @@ public sealed class TaskSettlementModel(AppDbContext db, ReadTasks read, SettleT
 
     private async Task<IActionResult?> AllowedAsync(int id, OperationAuthorizationRequirement operation)
     {
-        if (await read.OrganizationOfAsync(id, HttpContext.RequestAborted) is not int organization)
-        {
-            return NotFound();
-        }
-        var resource = new TaskResource(organization);
-        if (!(await authorization.AuthorizeAsync(User, resource, operation)).Succeeded)
-        {
-            return Forbid();
-        }
-        CanManage = (await authorization.AuthorizeAsync(User, resource, TaskOperations.Manage)).Succeeded;
-        CanObject = (await authorization.AuthorizeAsync(User, resource, TaskOperations.Accept)).Succeeded;
-        if (CanObject)
-        {
-            PersonalData.ReadByItsSubject(HttpContext);
-        }
-        return null;
+        var access = await TaskAccess.CheckAsync(read, authorization, HttpContext, id, operation);
+        (CanManage, CanObject) = (access.CanManage, access.CanAccept);
+        return access.Refused;
     }
 
     private async Task LoadAsync(int id, CancellationToken cancellationToken)
