@@ -15,6 +15,10 @@ public enum NavAudience
     ProgramStaff,
     Evaluators,
     Administrators,
+    /// <summary>SOS Lab moderators (and program staff).</summary>
+    Moderators,
+    /// <summary>People who act for an SOS Lab agency.</summary>
+    Agents,
 }
 
 /// <summary>The groups of the staff area's side navigation (/admin), in the order they are shown.</summary>
@@ -85,6 +89,8 @@ public sealed class SiteNavigation(IEnumerable<NavEntry> entries)
         NavAudience.ProgramStaff => user.IsProgramStaff(),
         NavAudience.Evaluators => user.IsInRole(Roles.Evaluator),
         NavAudience.Administrators => user.IsInRole(Roles.Administrator),
+        NavAudience.Moderators => user.IsInRole(Roles.Moderator) || user.IsProgramStaff(),
+        NavAudience.Agents => user.IsInRole(Roles.Agency),
         _ => false,
     });
 }

@@ -23,7 +23,8 @@ public sealed partial class RegisterMember(AppDbContext db, UserManager<AppUser>
         string DisplayName,
         string? BusinessNumber,
         string? CompanyName,
-        IReadOnlySet<string> GrantedConsents);
+        IReadOnlySet<string> GrantedConsents,
+        bool UnderFourteen = false);
 
     /// <summary>
     /// Field errors use the command's property names ("" for the whole form). <see cref="User"/> is the new, unconfirmed
@@ -43,7 +44,9 @@ public sealed partial class RegisterMember(AppDbContext db, UserManager<AppUser>
             var result = await validator.ValidateAsync(users, null!, command.Password);
             errors.AddRange(result.Errors.Select(e => new KeyValuePair<string, string>(nameof(Command.Password), e.Description)));
         }
-        foreach (var item in ConsentItems.All.Where(i => i.Required && !command.GrantedConsents.Contains(i.Kind)))
+        // A child under 14 does not confirm being 14 or older: the guardian consents instead (the SOS Lab's child sign-up).
+        foreach (var item in ConsentItems.All.Where(i => i.Required && !command.GrantedConsents.Contains(i.Kind)
+            && !(command.UnderFourteen && i == ConsentItems.Age14)))
         {
             errors.Add(new("Consent." + item.Kind, text["Register.ConsentRequired", text["Consent." + item.Kind + ".Title"]]));
         }
@@ -66,7 +69,10 @@ public sealed partial class RegisterMember(AppDbContext db, UserManager<AppUser>
         return errors;
     }
 
-    public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken = default)
+    public Task<Result> HandleAsync(Command command, CancellationToken cancellationToken = default) => HandleAsync(command, null, cancellationToken);
+
+    /// <param name="alsoAsync">More to write for the new account in the same transaction (a child's lab membership).</param>
+    public async Task<Result> HandleAsync(Command command, Func<AppUser, Task>? alsoAsync, CancellationToken cancellationToken)
     {
         var errors = await CheckAsync(command);
         if (errors.Count > 0)
@@ -99,7 +105,12 @@ public sealed partial class RegisterMember(AppDbContext db, UserManager<AppUser>
                     .ToList());
         }
         (await users.AddToRoleAsync(user, command.Kind == MemberKind.CompanyMember ? Roles.CompanyMember : Roles.Citizen)).EnsureSucceeded();
-        db.Consents.AddRange(ConsentItems.All.Select(item => ConsentRecord.For(user.Id, item, command.GrantedConsents.Contains(item.Kind), now)));
+        db.Consents.AddRange(ConsentItems.All.Select(item => ConsentRecord.For(user.Id, item,
+            command.GrantedConsents.Contains(item.Kind) && !(command.UnderFourteen && item == ConsentItems.Age14), now)));
+        if (alsoAsync is not null)
+        {
+            await alsoAsync(user);
+        }
         await SendConfirmationAsync(user, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

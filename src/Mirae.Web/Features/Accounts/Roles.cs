@@ -10,8 +10,12 @@ public static class Roles
     public const string Evaluator = "Evaluator";
     public const string ProgramManager = "ProgramManager";
     public const string Administrator = "Administrator";
+    /// <summary>Hides posts in the SOS Lab and decides appeals.</summary>
+    public const string Moderator = "Moderator";
+    /// <summary>Acts for one of the SOS Lab's agencies (given with the link to the agency, by staff).</summary>
+    public const string Agency = "Agency";
 
-    public static readonly IReadOnlyList<string> All = [Citizen, CompanyMember, Evaluator, ProgramManager, Administrator];
+    public static readonly IReadOnlyList<string> All = [Citizen, CompanyMember, Evaluator, ProgramManager, Administrator, Moderator, Agency];
 }
 
 public static class RoleSeed

@@ -80,6 +80,21 @@ public static class AuditActions
     public const string TaskChangeDecided = "task.change-decided";
     public const string TaskExpenseRecorded = "task.expense-recorded";
     public const string TaskSettlement = "task.settlement";
+    public const string LabReported = "lab.reported";
+    public const string LabRemoved = "lab.removed";
+    public const string LabHidden = "lab.hidden";
+    public const string LabAppealed = "lab.appealed";
+    public const string LabAppealDecided = "lab.appeal-decided";
+    public const string LabConsentGiven = "lab.consent-given";
+    public const string LabConsentWithdrawn = "lab.consent-withdrawn";
+    public const string LabChallengeSaved = "lab.challenge-saved";
+    public const string LabAssigned = "lab.assigned";
+    public const string LabAnswered = "lab.answered";
+    public const string LabCallLinked = "lab.call-linked";
+    public const string LabAgentAdded = "lab.agent-added";
+    public const string LabSessionScheduled = "lab.session-scheduled";
+    public const string LabDatasetPublished = "lab.dataset-published";
+    public const string LabDatasetDownloaded = "lab.dataset-downloaded";
 }
 
 public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>

@@ -16,6 +16,7 @@ public static class LedgerKinds
     public const string CertificateRegistered = "certificate.registered";
     public const string TaskAgreement = "task.agreement";
     public const string TaskSettlement = "task.settlement";
+    public const string LabAnswer = "lab.answer";
 }
 
 /// <summary>

@@ -51,11 +51,7 @@ public sealed partial class SendNotificationEmails(AppDbContext db, IOptions<Smt
             .Join(db.Users, n => n.RecipientId, u => u.Id, (n, u) => new { Notification = n, u.Email, u.PreferredCulture })
             .ToListAsync(cancellationToken);
 
-        using var client = new SmtpClient(smtp.Host, smtp.Port) { EnableSsl = smtp.EnableSsl, Timeout = 15_000 };
-        if (!string.IsNullOrEmpty(smtp.UserName))
-        {
-            client.Credentials = new NetworkCredential(smtp.UserName, smtp.Password);
-        }
+        using var client = Mail.Client(smtp);
         var (sent, failed) = (0, 0);
         foreach (var item in due)
         {
@@ -71,7 +67,7 @@ public sealed partial class SendNotificationEmails(AppDbContext db, IOptions<Smt
                 item.Notification.MarkEmailed(clock.GetUtcNow());
                 sent++;
             }
-            catch (Exception exception) when (exception is SmtpException or InvalidOperationException or IOException or FormatException)
+            catch (Exception exception) when (Mail.IsSendFailure(exception))
             {
                 item.Notification.EmailFailed();
                 failed++;
@@ -97,16 +93,7 @@ public sealed partial class SendNotificationEmails(AppDbContext db, IOptions<Smt
                 body.AppendLine(site.Link(notification.Link)).AppendLine();
             }
             body.AppendLine(text["Email.Footer", site.Link("/notifications")].Value);
-            var message = new MailMessage(new MailAddress(smtp.From), new MailAddress(to))
-            {
-                Subject = text["Email.Subject", line.Length > 60 ? line[..60] + "…" : line].Value,
-                SubjectEncoding = Encoding.UTF8,
-                Body = body.ToString(),
-                BodyEncoding = Encoding.UTF8,
-                BodyTransferEncoding = TransferEncoding.Base64,
-            };
-            message.Headers.Add("Content-Language", culture.Name);
-            return message;
+            return Mail.Message(smtp, to, text["Email.Subject", line.Length > 60 ? line[..60] + "…" : line].Value, body.ToString(), culture);
         }
         finally
         {
@@ -116,4 +103,35 @@ public sealed partial class SendNotificationEmails(AppDbContext db, IOptions<Smt
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail for notification {NotificationId} failed")]
     private static partial void LogSendFailed(ILogger logger, long notificationId, Exception exception);
+}
+
+/// <summary>The SMTP client and the plain-text UTF-8 message every e-mail of Mirae is sent with.</summary>
+public static class Mail
+{
+    public static SmtpClient Client(SmtpOptions smtp)
+    {
+        var client = new SmtpClient(smtp.Host, smtp.Port) { EnableSsl = smtp.EnableSsl, Timeout = 15_000 };
+        if (!string.IsNullOrEmpty(smtp.UserName))
+        {
+            client.Credentials = new NetworkCredential(smtp.UserName, smtp.Password);
+        }
+        return client;
+    }
+
+    public static MailMessage Message(SmtpOptions smtp, string to, string subject, string body, CultureInfo culture)
+    {
+        var message = new MailMessage(new MailAddress(smtp.From), new MailAddress(to))
+        {
+            Subject = subject,
+            SubjectEncoding = Encoding.UTF8,
+            Body = body,
+            BodyEncoding = Encoding.UTF8,
+            BodyTransferEncoding = TransferEncoding.Base64,
+        };
+        message.Headers.Add("Content-Language", culture.Name);
+        return message;
+    }
+
+    /// <summary>The failures of one message that are worth a retry later (the server down, an address it refused).</summary>
+    public static bool IsSendFailure(Exception exception) => exception is SmtpException or InvalidOperationException or IOException or FormatException;
 }
