@@ -108,6 +108,8 @@ public sealed class SosLab : Migration
                 AnsweredById = table.Column<Guid>(nullable: true),
                 CallId = table.Column<int>(nullable: true),
                 CallLinkedAt = table.Instant(migrationBuilder, nullable: true),
+                TaskId = table.Column<int>(nullable: true),
+                TaskLinkedAt = table.Instant(migrationBuilder, nullable: true),
                 Moderation_HiddenReason = table.Column<string>(maxLength: 500, nullable: true),
                 Moderation_HiddenAt = table.Instant(migrationBuilder, nullable: true),
                 Moderation_HiddenById = table.Column<Guid>(nullable: true),
@@ -124,11 +126,13 @@ public sealed class SosLab : Migration
                 table.ForeignKey("FK_LabProblems_AspNetUsers_AuthorId", x => x.AuthorId, "AspNetUsers", "Id", onDelete: ReferentialAction.Restrict);
                 table.ForeignKey("FK_LabProblems_LabAgencies_AgencyId", x => x.AgencyId, "LabAgencies", "Id", onDelete: ReferentialAction.Restrict);
                 table.ForeignKey("FK_LabProblems_Calls_CallId", x => x.CallId, "Calls", "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey("FK_LabProblems_FundedTasks_TaskId", x => x.TaskId, "FundedTasks", "Id", onDelete: ReferentialAction.Restrict);
             });
         migrationBuilder.CreateIndex("IX_LabProblems_ChallengeId_Status", "LabProblems", ["ChallengeId", "Status"]);
         migrationBuilder.CreateIndex("IX_LabProblems_AuthorId", "LabProblems", "AuthorId");
         migrationBuilder.CreateIndex("IX_LabProblems_AgencyId", "LabProblems", "AgencyId");
         migrationBuilder.CreateIndex("IX_LabProblems_CallId", "LabProblems", "CallId");
+        migrationBuilder.CreateIndex("IX_LabProblems_TaskId", "LabProblems", "TaskId");
 
         migrationBuilder.CreateTable(
             name: "LabProblemPhotos",

@@ -114,9 +114,11 @@ public static class DemoLab
         }
         if (fundedCall is { } funded)
         {
-            foreach (var problem in new[] { development, demonstration, demonstrated })
+            var tasks = await db.FundedTasks.Where(t => t.CallId == funded).OrderBy(t => t.Number).Select(t => t.Id).Take(3).ToListAsync();
+            foreach (var (problem, i) in new[] { development, demonstration, demonstrated }.Select((p, i) => (p, i)))
             {
                 problem.LinkCall(funded, problem.AnsweredAt!.Value + day);
+                problem.LinkTask(tasks[i % tasks.Count], problem.AnsweredAt!.Value + 5 * day);
             }
         }
         db.Ideas.AddRange(

@@ -48,7 +48,7 @@ public sealed class Demonstrate(AppDbContext db, Participate participate, TimePr
         }
         var signup = await db.DemoSignups.SingleOrDefaultAsync(s => s.SessionId == sessionId && s.UserId == userId, cancellationToken)
             ?? throw new DomainException("lab.not-signed-up", "Lab.NotSignedUp", ProblemKind.Forbidden);
-        PersonalData.Refuse(comment, "Feedback.Comment");
+        PersonalDataCheck.Refuse(comment, "Feedback.Comment");
         signup.GiveFeedback(rating, comment, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
     }

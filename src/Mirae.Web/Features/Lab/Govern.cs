@@ -95,7 +95,7 @@ public sealed class Govern(AppDbContext db, UserManager<AppUser> users, AuditLog
         {
             throw new DomainException("lab.not-your-agency", "Lab.NotYourAgency", ProblemKind.Forbidden);
         }
-        PersonalData.Refuse(reason, "Answer.Reason");
+        PersonalDataCheck.Refuse(reason, "Answer.Reason");
         var now = clock.GetUtcNow();
         problem.AnswerWith(kind, reason, agentId, now);
         var agency = await db.Agencies.SingleAsync(a => a.Id == agencyId, cancellationToken);
@@ -121,6 +121,19 @@ public sealed class Govern(AppDbContext db, UserManager<AppUser> users, AuditLog
         audit.Add(AuditActions.LabCallLinked, $"lab-problem:{problemId}", $"call {callId}");
         await notify.AddAsync([problem.AuthorId], $"lab.call:{problemId}:{callId}", "Notification.LabSolutionCall", $"/lab/problems/{problemId}", [problem.Title],
             cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The firm's funded task that builds the solution: one the problem's call started at selection.</summary>
+    public async Task LinkTaskAsync(int problemId, int taskId, CancellationToken cancellationToken)
+    {
+        var problem = await LoadAsync(problemId, cancellationToken);
+        if (!await db.FundedTasks.AnyAsync(t => t.Id == taskId && t.CallId == problem.CallId, cancellationToken))
+        {
+            throw new DomainException("lab.task-not-of-call", "Lab.TaskNotOfCall", ProblemKind.Invalid, "TaskId");
+        }
+        problem.LinkTask(taskId, clock.GetUtcNow());
+        audit.Add(AuditActions.LabCallLinked, $"lab-problem:{problemId}", $"task {taskId}");
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -54,7 +54,7 @@ public sealed class Guardians(AppDbContext db, RegisterMember register, UserMana
         {
             errors.Add(new(nameof(ChildSignUp.Nickname), text["Lab.NicknameLength", 2, LabMember.MaxNickname]));
         }
-        else if (PersonalData.Find(nickname).Count > 0)
+        else if (PersonalDataCheck.Find(nickname).Count > 0)
         {
             errors.Add(new(nameof(ChildSignUp.Nickname), text["Lab.NicknamePersonal"]));
         }

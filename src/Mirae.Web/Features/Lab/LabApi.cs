@@ -48,7 +48,7 @@ public static class LabApi
         return TypedResults.Ok(new ProblemDetails(Item(r.Problem), description, r.Answer, r.AnswerKind?.ToString(), r.CallId,
             [.. r.Tasks.Select(t => new TaskItem(t.Number, t.Title, t.OrganizationKo))],
             [.. r.Sessions.Select(s => new SessionItem(s.StartsAt, s.Place, s.Capacity, s.SignedUp, s.Held))],
-            r.Feedback.Count, r.Feedback.Average, [.. r.Timeline.Select(m => new MilestoneItem(m.At, m.Key["Lab.Event.".Length..]))]));
+            r.Feedback.Count, r.Feedback.Average, [.. r.Timeline.Select(m => new MilestoneItem(m.At, m.Key["Lab.Milestone.".Length..]))]));
     }
 
     private static ProblemItem Item(ReadLab.ProblemRow p) => new(p.Id, p.ChallengeId, p.Title, p.Category.ToString(), p.District.ToString(), p.Stage.ToString(),

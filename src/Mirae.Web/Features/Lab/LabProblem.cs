@@ -95,6 +95,9 @@ public sealed class LabProblem
     /// <summary>The call for solutions this problem became (calls, applications, evaluation and selection as for any call).</summary>
     public int? CallId { get; private set; }
     public DateTimeOffset? CallLinkedAt { get; private set; }
+    /// <summary>The funded task of the firm the call selected to build the solution (one of the call's tasks).</summary>
+    public int? TaskId { get; private set; }
+    public DateTimeOffset? TaskLinkedAt { get; private set; }
     public Moderation Moderation { get; private set; } = new();
     /// <summary>Removed by its author or their guardian, or hidden with a child's withdrawn consent: shown nowhere.</summary>
     public DateTimeOffset? RemovedAt { get; private set; }
@@ -174,6 +177,16 @@ public sealed class LabProblem
         CallId = callId;
         CallLinkedAt = now;
         Status = ProblemStatus.SolutionCall;
+    }
+
+    public void LinkTask(int taskId, DateTimeOffset now)
+    {
+        if (Status != ProblemStatus.SolutionCall)
+        {
+            throw new DomainException("lab.no-solution", "Lab.NoSolutionYet", ProblemKind.Conflict);
+        }
+        TaskId = taskId;
+        TaskLinkedAt = now;
     }
 
     public void Moderate(Moderation moderation) => Moderation = moderation;
@@ -287,10 +300,12 @@ public sealed class ProblemConfiguration : IEntityTypeConfiguration<LabProblem>
         builder.HasIndex(p => p.AuthorId);
         builder.HasIndex(p => p.AgencyId);
         builder.HasIndex(p => p.CallId);
+        builder.HasIndex(p => p.TaskId);
         builder.HasOne<Challenge>().WithMany().HasForeignKey(p => p.ChallengeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Accounts.AppUser>().WithMany().HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Agency>().WithMany().HasForeignKey(p => p.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Calls.Call>().WithMany().HasForeignKey(p => p.CallId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Tasks.FundedTask>().WithMany().HasForeignKey(p => p.TaskId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.Photos).WithOne().HasForeignKey(p => p.ProblemId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -35,7 +35,7 @@ public sealed class Moderate(AppDbContext db, AuditLog audit, Notify notify, Tim
 
     public async Task AppealAsync(int problemId, int? ideaId, Guid authorId, string appeal, CancellationToken cancellationToken)
     {
-        PersonalData.Refuse(appeal, "Appeal");
+        PersonalDataCheck.Refuse(appeal, "Appeal");
         var (author, _) = await ChangeAsync(problemId, ideaId, m => m.AppealWith(appeal, clock.GetUtcNow()), cancellationToken);
         if (author != authorId)
         {

@@ -18,7 +18,7 @@ public sealed class Participate(AppDbContext db, AuditLog audit, Notify notify, 
     /// <summary>Joins the lab (or changes the nickname and district); a child's membership is made by the child sign-up only.</summary>
     public async Task JoinAsync(Guid userId, string nickname, District? district, CancellationToken cancellationToken)
     {
-        PersonalData.Refuse(nickname, "Join.Nickname");
+        PersonalDataCheck.Refuse(nickname, "Join.Nickname");
         var member = await db.LabMembers.SingleOrDefaultAsync(m => m.UserId == userId, cancellationToken);
         var cleaned = Names.Clean(nickname ?? "");
         if (await db.LabMembers.AnyAsync(m => m.Nickname == cleaned && m.UserId != userId, cancellationToken))
@@ -47,8 +47,8 @@ public sealed class Participate(AppDbContext db, AuditLog audit, Notify notify, 
         await MayActAsync(challenge, userId, LabAction.Post, cancellationToken);
         var now = clock.GetUtcNow();
         var problem = LabProblem.Post(challengeId, userId, input.Title, input.Description, input.Category, input.District, now);
-        PersonalData.Refuse(input.Title, "Post.Title");
-        PersonalData.Refuse(input.Description, "Post.Description");
+        PersonalDataCheck.Refuse(input.Title, "Post.Title");
+        PersonalDataCheck.Refuse(input.Description, "Post.Description");
         if (photos.Count > LabPhotos.MaxCount)
         {
             throw new DomainException("lab.too-many-photos", "Lab.TooManyPhotos", ProblemKind.Invalid, "Photos", [LabPhotos.MaxCount]);
@@ -67,7 +67,7 @@ public sealed class Participate(AppDbContext db, AuditLog audit, Notify notify, 
         var (problem, challenge) = await LoadAsync(problemId, cancellationToken);
         await MayActAsync(challenge, userId, LabAction.Idea, cancellationToken);
         var idea = Idea.Add(problem.Id, userId, kind, text, clock.GetUtcNow());
-        PersonalData.Refuse(text, "Idea.Text");
+        PersonalDataCheck.Refuse(text, "Idea.Text");
         db.Ideas.Add(idea);
         if (problem.AuthorId != userId)
         {

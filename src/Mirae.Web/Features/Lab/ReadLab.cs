@@ -92,10 +92,10 @@ public sealed class ReadLab(AppDbContext db, TimeProvider clock)
         var callIds = problems.Where(p => p.CallId != null).Select(p => p.CallId!.Value).Distinct().ToList();
         var calls = await db.Calls.Where(c => callIds.Contains(c.Id)).Select(c => new { c.Id, c.TitleKo, c.TitleEn })
             .ToDictionaryAsync(c => c.Id, cancellationToken);
-        var tasks = (await db.FundedTasks.Where(t => callIds.Contains(t.CallId))
-                .Join(db.Organizations, t => t.OrganizationId, o => o.Id, (t, o) => new { t.CallId, t.Id, t.Number, t.TitleKo, t.CreatedAt, o.NameKo, o.NameEn })
-                .ToListAsync(cancellationToken))
-            .ToLookup(t => t.CallId);
+        var taskIds = problems.Where(p => p.TaskId != null).Select(p => p.TaskId!.Value).Distinct().ToList();
+        var tasks = await db.FundedTasks.Where(t => taskIds.Contains(t.Id))
+            .Join(db.Organizations, t => t.OrganizationId, o => o.Id, (t, o) => new { t.Id, t.Number, t.TitleKo, o.NameKo, o.NameEn })
+            .ToDictionaryAsync(t => t.Id, cancellationToken);
         var sessions = (await db.DemoSessions.AsNoTracking().Where(s => ids.Contains(s.ProblemId)).OrderBy(s => s.StartsAt).ToListAsync(cancellationToken))
             .ToLookup(s => s.ProblemId);
         var sessionIds = sessions.SelectMany(s => s).Select(s => s.Id).ToList();
@@ -105,7 +105,7 @@ public sealed class ReadLab(AppDbContext db, TimeProvider clock)
         foreach (var p in problems)
         {
             var own = sessions[p.Id].ToList();
-            var funded = p.CallId is { } callId ? tasks[callId].ToList() : [];
+            var funded = p.TaskId is { } taskId ? new[] { tasks[taskId] }.ToList() : [];
             var stage = p.Status switch
             {
                 ProblemStatus.SolutionCall when own.Any(s => s.StartsAt <= now) => ProblemStage.Demonstrated,
@@ -119,22 +119,23 @@ public sealed class ReadLab(AppDbContext db, TimeProvider clock)
             var timeline = new List<Milestone> { new(p.CreatedAt, "Lab.Milestone.Posted") };
             AddIf(timeline, p.ReviewSince, "Lab.Milestone.Review");
             AddIf(timeline, p.AssignedAt, "Lab.Milestone.Assigned");
-            AddIf(timeline, p.AnsweredAt, "Lab.Milestone.Answered." + p.Status);
+            var answer = p.Status switch
+            {
+                ProblemStatus.Accepted or ProblemStatus.SolutionCall => AnswerKind.Accepted,
+                ProblemStatus.AlreadyHandled => AnswerKind.AlreadyHandled,
+                ProblemStatus.NotAccepted => AnswerKind.NotAccepted,
+                _ => (AnswerKind?)null,
+            };
+            AddIf(timeline, p.AnsweredAt, "Lab.Milestone.Answered." + answer);
             AddIf(timeline, p.CallLinkedAt, "Lab.Milestone.SolutionCall");
-            AddIf(timeline, funded.Count > 0 ? funded.Min(t => t.CreatedAt) : null, "Lab.Milestone.Development");
+            AddIf(timeline, p.TaskLinkedAt, "Lab.Milestone.Development");
             foreach (var session in own)
             {
                 timeline.Add(new(session.StartsAt, session.StartsAt <= now ? "Lab.Milestone.Demonstrated" : "Lab.Milestone.DemonstrationScheduled"));
             }
             var feedback = own.SelectMany(s => signups[s.Id]).Where(s => s.Rating != null).OrderBy(s => s.FeedbackAt).ToList();
             results.Add(new Result(row, challenges[p.ChallengeId].Title, challenges[p.ChallengeId].TitleEn,
-                p.Status switch
-                {
-                    ProblemStatus.Accepted or ProblemStatus.SolutionCall => AnswerKind.Accepted,
-                    ProblemStatus.AlreadyHandled => AnswerKind.AlreadyHandled,
-                    ProblemStatus.NotAccepted => AnswerKind.NotAccepted,
-                    _ => null,
-                },
+                answer,
                 p.Answer, [.. timeline.OrderBy(e => e.At)],
                 p.CallId is { } c && calls.TryGetValue(c, out var call) ? call.TitleKo : null, p.CallId is { } c2 && calls.TryGetValue(c2, out var call2) ? call2.TitleEn : null,
                 p.CallId,

@@ -20,7 +20,7 @@ public sealed class SharedData(AppDbContext db, AuditLog audit, TimeProvider clo
         {
             throw new DomainException("lab.dataset-file", "Lab.DatasetFileRequired", ProblemKind.Invalid, "Publish.File");
         }
-        PersonalData.Refuse(input.Description, "Publish.Description");
+        PersonalDataCheck.Refuse(input.Description, "Publish.Description");
         var now = clock.GetUtcNow();
         var accepted = await FileTypes.ReadAsync(file.Content, file.Length, file.FileName, Dataset.FileTypes, Dataset.MaxBytes, cancellationToken);
         var dataset = Dataset.Publish(input.AgencyId, input.Title, input.Description, input.Licence, input.Contact,

@@ -19,7 +19,7 @@ public enum PersonalDataKind
 /// e-mail addresses and car plates. It errs on the side of asking: a post that looks like it carries one is refused with
 /// what was found (masked), and the author removes it.
 /// </summary>
-public static partial class PersonalData
+public static partial class PersonalDataCheck
 {
     public sealed record Finding(PersonalDataKind Kind, string Masked);
 
