@@ -81,7 +81,7 @@ public sealed class Challenge
         Title = settings.Title.Trim();
         TitleEn = string.IsNullOrWhiteSpace(settings.TitleEn) ? null : settings.TitleEn.Trim();
         Description = settings.Description.Trim();
-        PhaseStarts = [.. settings.PhaseStarts];
+        PhaseStarts = [.. settings.PhaseStarts.Select(s => s.ToUniversalTime())];
         SupportsPerPerson = settings.SupportsPerPerson;
         Threshold = settings.Threshold;
         Participation = settings.Participation;

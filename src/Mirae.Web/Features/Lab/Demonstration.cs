@@ -30,7 +30,7 @@ public sealed class DemoSession
         }
         return startsAt <= now
             ? throw new DomainException("lab.session-past", "Lab.SessionInPast", ProblemKind.Invalid, "Session.StartsAt")
-            : new DemoSession { ProblemId = problemId, Place = place.Trim(), StartsAt = startsAt, Capacity = capacity, CreatedAt = now };
+            : new DemoSession { ProblemId = problemId, Place = place.Trim(), StartsAt = startsAt.ToUniversalTime(), Capacity = capacity, CreatedAt = now };
     }
 }
 
