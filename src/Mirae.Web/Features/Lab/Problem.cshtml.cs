@@ -115,7 +115,7 @@ public sealed class ProblemModel(ReadLab read, Participate participate, Moderate
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        if (await read.ProblemAsync(id, User, cancellationToken) is not { } problem)
+        if (await read.ProblemAsync(id, User.ViewerId(), User.IsInRole(Roles.Moderator) || User.IsProgramStaff(), User.IsProgramStaff(), cancellationToken) is not { } problem)
         {
             return false;
         }

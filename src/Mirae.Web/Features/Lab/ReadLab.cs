@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Mirae.Web.Data;
-using Mirae.Web.Features.Accounts;
 
 namespace Mirae.Web.Features.Lab;
 
@@ -166,7 +165,10 @@ public sealed class ReadLab(AppDbContext db, TimeProvider clock)
         public bool ReadsFeedback => IsAgent || IsStaff || IsFirm;
     }
 
-    public async Task<Details?> ProblemAsync(int id, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <param name="viewerId">The signed-in member, or null for a visitor.</param>
+    /// <param name="moderator">The viewer moderates (a moderator or program staff).</param>
+    /// <param name="staff">The viewer is program staff.</param>
+    public async Task<Details?> ProblemAsync(int id, Guid? viewerId, bool moderator, bool staff, CancellationToken cancellationToken)
     {
         if ((await ResultsAsync(null, null, cancellationToken, id)).SingleOrDefault() is not { } result)
         {
@@ -177,7 +179,7 @@ public sealed class ReadLab(AppDbContext db, TimeProvider clock)
         var ideas = await db.Ideas.AsNoTracking().Where(i => i.ProblemId == id && i.RemovedAt == null).OrderBy(i => i.Id).ToListAsync(cancellationToken);
         var authorIds = ideas.Select(i => i.AuthorId).Append(problem.AuthorId).Distinct().ToList();
         var people = await db.LabMembers.AsNoTracking().Where(m => authorIds.Contains(m.UserId)).ToDictionaryAsync(m => m.UserId, cancellationToken);
-        var viewer = await ViewerAsync(problem, challenge, result, user, people, cancellationToken);
+        var viewer = await ViewerAsync(problem, challenge, result, viewerId, moderator, staff, people, cancellationToken);
         return new Details(result, challenge, problem.Moderation.Hidden ? null : problem.Description,
             problem.Moderation.Hidden ? [] : [.. problem.Photos.OrderBy(p => p.Id).Select(p => new Photo(p.Id, p.File.FileName))],
             [.. ideas.Select(i => new IdeaRow(i.Id, i.Kind, i.Moderation.Hidden ? null : i.Text, people.TryGetValue(i.AuthorId, out var m) ? m.Nickname : "—",
@@ -185,10 +187,10 @@ public sealed class ReadLab(AppDbContext db, TimeProvider clock)
             problem.AuthorId, people.TryGetValue(problem.AuthorId, out var author) && author.IsChild, problem.Moderation, problem.AgencyId, viewer);
     }
 
-    private async Task<Viewer> ViewerAsync(LabProblem problem, Challenge challenge, Result result, System.Security.Claims.ClaimsPrincipal user,
+    private async Task<Viewer> ViewerAsync(LabProblem problem, Challenge challenge, Result result, Guid? viewer, bool moderator, bool staff,
         Dictionary<Guid, LabMember> people, CancellationToken cancellationToken)
     {
-        if (user.ViewerId() is not { } viewerId)
+        if (viewer is not { } viewerId)
         {
             return new Viewer(null, null, false, 0, false, false, false, false, false, false, new HashSet<int>(), new HashSet<int>());
         }
@@ -204,7 +206,7 @@ public sealed class ReadLab(AppDbContext db, TimeProvider clock)
         var mine = await db.DemoSignups.AsNoTracking().Where(s => sessionIds.Contains(s.SessionId) && s.UserId == viewerId).ToListAsync(cancellationToken);
         return new Viewer(viewerId, member, supported, Math.Max(0, challenge.SupportsPerPerson - used), problem.AuthorId == viewerId,
             people.TryGetValue(problem.AuthorId, out var author) && author.GuardianId == viewerId, agent,
-            user.IsInRole(Roles.Moderator) || user.IsProgramStaff(), user.IsProgramStaff(), firm,
+            moderator, staff, firm,
             mine.Select(s => s.SessionId).ToHashSet(), mine.Where(s => s.FeedbackAt != null).Select(s => s.SessionId).ToHashSet());
     }
 

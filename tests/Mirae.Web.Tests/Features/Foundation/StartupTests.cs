@@ -42,7 +42,7 @@ public sealed class StartupTests
         await using var factory = await MiraeFactory.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Seed:Demo"] = "false" });
 
         Assert.Equal(0, await factory.CreateDbContext().Notices.CountAsync());
-        Assert.Equal(5, await factory.CreateDbContext().Roles.CountAsync());
+        Assert.Equal(Mirae.Web.Features.Accounts.Roles.All.Count, await factory.CreateDbContext().Roles.CountAsync());
     }
 
     /// <summary>
@@ -73,6 +73,8 @@ public sealed class StartupTests
             "needs", "needs/{id:int}", "api/v1/needs/", "api/v1/needs/{id:int}/matches", "consultations", "consultations/{id:int}",
             "faq", "verify", "qualifications/{id:int}/certificate", // a shared approval says only what the public log says
             "api/v1/ledger/checkpoint", "api/v1/ledger/checkpoints", "api/v1/ledger/key", "api/v1/ledger/entries/{index}", "api/v1/ledger/entries",
+            "lab", "lab/challenges/{id:int}", "lab/problems/{id:int}", "lab/results", "lab/data", "lab/children/join", // the SOS Lab is public; its forms ask for sign-in
+            "api/v1/lab/challenges", "api/v1/lab/problems", "api/v1/lab/problems/{id:int}",
             "api/v1/ledger/proofs/inclusion", "api/v1/ledger/proofs/consistency", "api/v1/ledger/search", "api/v1/ledger/cosignatures",
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), anonymous.Order(StringComparer.Ordinal));
