@@ -36,12 +36,17 @@ public static class LabData
     /// <summary>An adult member who joined the lab (nickname, district), signed in.</summary>
     public static async Task<(AppUser User, PageClient Client)> MemberAsync(MiraeFactory factory, District? district = District.YeonsuGu)
     {
-        var user = await Members.RegisterAsync(factory);
-        using (var scope = factory.Services.CreateScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<Participate>().JoinAsync(user.Id, Nickname(), district, CancellationToken.None);
-        }
+        var user = await JoinedAsync(factory, district);
         return (user, await factory.SignedInClientAsync(user.Email!));
+    }
+
+    /// <summary>An adult member who joined the lab (for hosts on Kestrel, whose tests sign in through the browser).</summary>
+    public static async Task<AppUser> JoinedAsync(MiraeFactory factory, District? district = District.YeonsuGu)
+    {
+        var user = await Members.RegisterAsync(factory);
+        using var scope = factory.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<Participate>().JoinAsync(user.Id, Nickname(), district, CancellationToken.None);
+        return user;
     }
 
     /// <summary>A child under 14 signed up (address confirmed), waiting for <paramref name="guardianEmail"/>'s consent.</summary>
@@ -86,8 +91,7 @@ public static class LabData
     {
         for (var i = 0; i < count; i++)
         {
-            var (user, client) = await MemberAsync(factory);
-            client.Dispose();
+            var user = await JoinedAsync(factory);
             using var scope = factory.Services.CreateScope();
             await scope.ServiceProvider.GetRequiredService<Participate>().SupportAsync(problemId, user.Id, CancellationToken.None);
         }
@@ -95,6 +99,12 @@ public static class LabData
 
     /// <summary>A member who acts for the agency with <paramref name="code"/>, signed in (after the role was given).</summary>
     public static async Task<(AppUser User, PageClient Client, int AgencyId)> AgentAsync(MiraeFactory factory, string code = "police")
+    {
+        var (user, agencyId) = await AgentUserAsync(factory, code);
+        return (user, await factory.SignedInClientAsync(user.Email!), agencyId);
+    }
+
+    public static async Task<(AppUser User, int AgencyId)> AgentUserAsync(MiraeFactory factory, string code = "police")
     {
         var user = await Members.RegisterAsync(factory);
         int agencyId;
@@ -104,6 +114,6 @@ public static class LabData
             agencyId = await db.Agencies.Where(a => a.Code == code).Select(a => a.Id).SingleAsync();
             await scope.ServiceProvider.GetRequiredService<Govern>().AddAgentAsync(user.Email!, agencyId, CancellationToken.None);
         }
-        return (user, await factory.SignedInClientAsync(user.Email!), agencyId);
+        return (user, agencyId);
     }
 }

@@ -8,9 +8,9 @@ namespace Mirae.Web.Tests.Infrastructure;
 /// <summary>Test data for funded tasks: a selected application of a new call and the task its selection starts (the use case the confirmation calls).</summary>
 public static class TaskData
 {
-    public static async Task<int> SelectedTaskAsync(MiraeFactory factory, int organizationId, long grant, string? agreementTemplate = null)
+    public static async Task<int> SelectedTaskAsync(MiraeFactory factory, int organizationId, long grant, string? agreementTemplate = null, int? ofCall = null)
     {
-        var callId = await ProgramData.AddCallAsync(factory, "뮤뮤 과제 공모");
+        var callId = ofCall ?? await ProgramData.AddCallAsync(factory, "뮤뮤 과제 공모");
         if (agreementTemplate is not null)
         {
             await using var calls = factory.CreateDbContext();

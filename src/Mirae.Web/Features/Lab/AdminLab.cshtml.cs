@@ -53,9 +53,11 @@ public sealed class AdminLabModel(AppDbContext db, ReadLab read, Govern govern, 
         }
         else
         {
-            var today = clock.GetUtcNow().ToKst().Date;
+            // Proposing from now; the later phases at 09:00 KST some weeks on.
+            var now = clock.GetUtcNow().ToKst().DateTime;
             int[] offsets = [0, 30, 45, 60, 90, 180, 240];
-            Form.Starts = offsets.Select((days, i) => (i, days)).ToDictionary(x => x.i, x => (DateTime?)today.AddDays(x.days).AddHours(9));
+            Form.Starts = offsets.Select((days, i) => (i, days)).ToDictionary(x => x.i,
+                x => (DateTime?)(x.days == 0 ? now.AddSeconds(-now.Second).AddMilliseconds(-now.Millisecond) : now.Date.AddDays(x.days).AddHours(9)));
         }
     }
 
