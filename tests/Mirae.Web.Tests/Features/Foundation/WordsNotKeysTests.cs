@@ -34,6 +34,10 @@ public sealed partial class WordsNotKeysTests(Hosts hosts)
             pages.AddRange((await db.Products.GroupBy(p => p.MaterialId).Select(g => g.Min(p => p.Id)).ToListAsync()).Select(id => $"/directory/products/{id}"));
             var material = await db.Materials.OrderBy(m => m.Id).Select(m => m.Code).FirstAsync();
             pages.Add($"/admin/localization?item={material}");
+            // The SOS Lab: its home, the demo challenge, every demo problem (one at each stage), results, data and staff pages.
+            pages.AddRange(["/lab", "/lab/results", "/lab/data", "/admin/lab", "/lab/moderation"]);
+            pages.AddRange((await db.Challenges.Select(c => c.Id).ToListAsync()).Select(id => $"/lab/challenges/{id}"));
+            pages.AddRange((await db.LabProblems.Select(p => p.Id).ToListAsync()).Select(id => $"/lab/problems/{id}"));
         }
         var problems = new List<string>();
         foreach (var page in pages)

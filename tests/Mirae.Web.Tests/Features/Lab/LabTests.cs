@@ -302,6 +302,22 @@ public sealed class LabTests(Hosts hosts)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task TheDemo_RunsOneChallenge_WithProblemsAtEveryStage_InKorean(DatabaseProvider provider)
+    {
+        var factory = await hosts.GetDemoAsync(provider);
+        await using var db = factory.CreateDbContext();
+        var challenge = await db.Challenges.SingleAsync(c => c.Title == "2027 통학로 교통안전");
+        using var scope = factory.Services.CreateScope();
+        var results = await scope.ServiceProvider.GetRequiredService<ReadLab>().ResultsAsync(challenge.Id, null, CancellationToken.None);
+
+        Assert.Equal(LabPhase.Proposing, challenge.PhaseAt(DateTimeOffset.UtcNow));
+        Assert.Equal(Enum.GetValues<ProblemStage>().Order(), results.Select(r => r.Problem.Stage).Distinct().Order());
+        Assert.Contains(results, r => r.Feedback.Count > 0 && r.Tasks.Count == 1);
+        Assert.True(await db.LabMembers.AnyAsync(m => m.IsChild && m.ConsentedAt != null));
+        Assert.Equal(6, await db.Agencies.CountAsync());
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task TheApi_ListsChallengesAndProblems_ByChallengeStageAndDistrict_WithPublicFieldsOnly(DatabaseProvider provider)
     {
         var factory = await hosts.GetAsync(provider);
