@@ -30,10 +30,20 @@ public sealed class GuardianConsentModel(Guardians guardians) : PageModel, IRedi
 
     public LabMember? Child { get; private set; }
 
+    /// <summary>The guardian address (masked) when the link is genuine but the viewer signed in with another one.</summary>
+    public string? OtherAddress { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         ViewData["NoIndex"] = true;
-        Child = await guardians.ChildForLinkAsync(ChildId, Code, cancellationToken);
+        var child = await guardians.ChildForLinkAsync(ChildId, Code, cancellationToken);
+        // Only the address the child gave sees who the child is; anyone else with the link learns just whom to sign in as.
+        if (child is not null && !string.Equals(User.Identity?.Name, child.GuardianEmail, StringComparison.OrdinalIgnoreCase))
+        {
+            OtherAddress = Guardians.MaskEmail(child.GuardianEmail!);
+            return Page();
+        }
+        Child = child;
         return Page();
     }
 

@@ -40,6 +40,7 @@ public sealed partial class LabChildrenTests(Hosts hosts)
         var earlyHtml = await early.Content.ReadAsStringAsync();
         var link = await LabData.LinkAsync(factory, child.Id);
         using var stranger = await factory.SignedInClientAsync((await Members.RegisterAsync(factory)).Email!);
+        var (_, strangerView) = await stranger.GetPageAsync(link);
         using var strangerConsents = await stranger.SubmitAsync("/lab/join", Form(("GuardianName", "남"), ("Relation", "Parent"), ("Agreed", "true")), link);
         var strangerHtml = await strangerConsents.Content.ReadAsStringAsync();
         using var guardianClient = await factory.SignedInClientAsync(guardian.Email!);
@@ -66,6 +67,8 @@ public sealed partial class LabChildrenTests(Hosts hosts)
         Assert.Contains("보호자가 동의해야 참여할 수 있어요", before);
         Assert.True(earlyHtml.Contains("보호자가 동의해야 참여할 수 있어요", StringComparison.Ordinal), $"{early.StatusCode} {early.Headers.Location} {earlyHtml}");
         Assert.Contains("로그인해야 동의할 수 있습니다", strangerHtml);
+        Assert.Contains("consent-other-address", strangerView);
+        Assert.DoesNotContain(child.DisplayName, strangerView); // the nickname, and the birth date beside it, only for the guardian's address
         Assert.Contains("링크가 맞지 않거나", forgedHtml);
         Assert.Contains(member.Nickname, consentPage);
         Assert.Equal("/lab/guardian", PageClient.RedirectPath(consent));

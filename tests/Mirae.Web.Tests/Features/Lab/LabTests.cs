@@ -234,6 +234,12 @@ public sealed class LabTests(Hosts hosts)
         Assert.Equal(5, await check.DemoSignups.CountAsync(s => s.SessionId == sessionId));
         Assert.Equal(5, signups.Count(r => r.StatusCode == HttpStatusCode.Redirect));
         Assert.Equal("Demonstration", details.GetProperty("problem").GetProperty("stage").GetString());
+        var audited = await check.AuditEvents.Where(e => e.Subject == $"lab-problem:{problem}").Select(e => e.Action).ToListAsync();
+        Assert.Contains(AuditActions.LabAssigned, audited);
+        Assert.Contains(AuditActions.LabAnswered, audited);
+        Assert.Contains(AuditActions.LabCallLinked, audited);
+        Assert.Contains(AuditActions.LabSessionScheduled, audited);
+        Assert.True(await check.AuditEvents.AnyAsync(e => e.Action == AuditActions.LabAgentAdded));
         Assert.Equal("뮤뮤안전소프트(주)", details.GetProperty("tasks")[0].GetProperty("organization").GetString());
         foreach (var response in signups)
         {
