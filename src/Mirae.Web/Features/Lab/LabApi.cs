@@ -8,26 +8,26 @@ namespace Mirae.Web.Features.Lab;
 /// </summary>
 public static class LabApi
 {
-    public sealed record ChallengeItem(int Id, string Title, string? TitleEn, string? Phase, IReadOnlyList<DateTimeOffset> PhaseStarts, int SupportsPerPerson,
+    public sealed record LabChallengeItem(int Id, string Title, string? TitleEn, string? Phase, IReadOnlyList<DateTimeOffset> PhaseStarts, int SupportsPerPerson,
         int Threshold, string Participation, bool ChildrenWelcome, int Problems);
 
-    public sealed record ProblemItem(int Id, int ChallengeId, string? Title, string Category, string District, string Stage, int? Progress, int Supports,
+    public sealed record LabProblemItem(int Id, int ChallengeId, string? Title, string Category, string District, string Stage, int? Progress, int Supports,
         DateTimeOffset CreatedAt, string Author, string? Agency, string? HiddenReason);
 
-    public sealed record MilestoneItem(DateTimeOffset At, string Event);
+    public sealed record LabMilestoneItem(DateTimeOffset At, string Event);
 
-    public sealed record TaskItem(string Number, string Title, string Organization);
+    public sealed record LabTaskItem(string Number, string Title, string Organization);
 
-    public sealed record SessionItem(DateTimeOffset StartsAt, string Place, int Capacity, int SignedUp, bool Held);
+    public sealed record LabSessionItem(DateTimeOffset StartsAt, string Place, int Capacity, int SignedUp, bool Held);
 
-    public sealed record ProblemDetails(ProblemItem Problem, string? Description, string? Answer, string? AnswerKind, int? CallId, IReadOnlyList<TaskItem> Tasks,
-        IReadOnlyList<SessionItem> Sessions, int FeedbackCount, double? AverageRating, IReadOnlyList<MilestoneItem> Timeline);
+    public sealed record LabProblemDetails(LabProblemItem Problem, string? Description, string? Answer, string? AnswerKind, int? CallId, IReadOnlyList<LabTaskItem> Tasks,
+        IReadOnlyList<LabSessionItem> Sessions, int FeedbackCount, double? AverageRating, IReadOnlyList<LabMilestoneItem> Timeline);
 
     public static IEndpointRouteBuilder MapLabApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/lab").WithTags("SOS Lab").AllowAnonymous();
         group.MapGet("/challenges", async (ReadLab read, CancellationToken cancellationToken) =>
-            TypedResults.Ok((await read.ChallengesAsync(cancellationToken)).Select(c => new ChallengeItem(c.Id, c.Title, c.TitleEn, c.Phase?.ToString(), c.PhaseStarts,
+            TypedResults.Ok((await read.ChallengesAsync(cancellationToken)).Select(c => new LabChallengeItem(c.Id, c.Title, c.TitleEn, c.Phase?.ToString(), c.PhaseStarts,
                 c.SupportsPerPerson, c.Threshold, c.Participation.ToString(), c.ChildrenWelcome, c.Problems)).ToList())).WithName("ListLabChallenges");
         group.MapGet("/problems", ListAsync).WithName("ListLabProblems");
         group.MapGet("/problems/{id:int}", GetAsync).WithName("GetLabProblem");
@@ -35,22 +35,22 @@ public static class LabApi
     }
 
     /// <summary>Problems, most supported first; <c>status</c> is a stage (Proposed, InReview, … Demonstrated), <c>district</c> one of the ten 군·구.</summary>
-    private static async Task<Ok<List<ProblemItem>>> ListAsync(ReadLab read, int? challenge, ProblemStage? status, District? district, CancellationToken cancellationToken) =>
+    private static async Task<Ok<List<LabProblemItem>>> ListAsync(ReadLab read, int? challenge, ProblemStage? status, District? district, CancellationToken cancellationToken) =>
         TypedResults.Ok((await read.ProblemsAsync(challenge, status, district, cancellationToken)).Select(Item).ToList());
 
-    private static async Task<Results<Ok<ProblemDetails>, NotFound>> GetAsync(ReadLab read, int id, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<LabProblemDetails>, NotFound>> GetAsync(ReadLab read, int id, CancellationToken cancellationToken)
     {
         if ((await read.ResultsAsync(null, null, cancellationToken, id)).SingleOrDefault() is not { } r)
         {
             return TypedResults.NotFound();
         }
         var description = r.Problem.HiddenReason is null ? await read.DescriptionAsync(id, cancellationToken) : null;
-        return TypedResults.Ok(new ProblemDetails(Item(r.Problem), description, r.Answer, r.AnswerKind?.ToString(), r.CallId,
-            [.. r.Tasks.Select(t => new TaskItem(t.Number, t.Title, t.OrganizationKo))],
-            [.. r.Sessions.Select(s => new SessionItem(s.StartsAt, s.Place, s.Capacity, s.SignedUp, s.Held))],
-            r.Feedback.Count, r.Feedback.Average, [.. r.Timeline.Select(m => new MilestoneItem(m.At, m.Key["Lab.Milestone.".Length..]))]));
+        return TypedResults.Ok(new LabProblemDetails(Item(r.Problem), description, r.Answer, r.AnswerKind?.ToString(), r.CallId,
+            [.. r.Tasks.Select(t => new LabTaskItem(t.Number, t.Title, t.OrganizationKo))],
+            [.. r.Sessions.Select(s => new LabSessionItem(s.StartsAt, s.Place, s.Capacity, s.SignedUp, s.Held))],
+            r.Feedback.Count, r.Feedback.Average, [.. r.Timeline.Select(m => new LabMilestoneItem(m.At, m.Key["Lab.Milestone.".Length..]))]));
     }
 
-    private static ProblemItem Item(ReadLab.ProblemRow p) => new(p.Id, p.ChallengeId, p.Title, p.Category.ToString(), p.District.ToString(), p.Stage.ToString(),
+    private static LabProblemItem Item(ReadLab.ProblemRow p) => new(p.Id, p.ChallengeId, p.Title, p.Category.ToString(), p.District.ToString(), p.Stage.ToString(),
         p.Progress, p.Supports, p.CreatedAt, p.Nickname, p.AgencyKo, p.HiddenReason);
 }

@@ -27,9 +27,9 @@ public sealed class Participate(AppDbContext db, AuditLog audit, Notify notify, 
         }
         if (member is null)
         {
-            if (!await db.Consents.AnyAsync(c => c.UserId == userId && c.Kind == Accounts.ConsentItems.Age14.Kind && c.Granted, cancellationToken))
+            if (await db.Consents.AnyAsync(c => c.UserId == userId && c.Kind == Accounts.ConsentItems.Age14.Kind && !c.Granted, cancellationToken))
             {
-                // An account that did not confirm being 14 or older joins through the child sign-up, with a guardian.
+                // An account made by the child sign-up (it did not confirm being 14 or older) takes part only with a guardian.
                 throw new DomainException("lab.child-needs-guardian", "Lab.ChildNeedsGuardian", ProblemKind.Forbidden);
             }
             db.LabMembers.Add(LabMember.Adult(userId, nickname ?? "", district, clock.GetUtcNow()));
