@@ -100,7 +100,9 @@ public sealed class AdminLabModel(AppDbContext db, ReadLab read, Govern govern, 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Challenges = await read.ChallengesAsync(cancellationToken);
-        Unassigned = [.. (await read.ProblemsAsync(null, ProblemStage.InReview, null, cancellationToken)).Where(p => p.AgencyKo is null)];
+        var waiting = await db.LabProblems.Where(p => p.RemovedAt == null && p.Status == ProblemStatus.InReview && p.AgencyId == null)
+            .Select(p => p.Id).ToListAsync(cancellationToken);
+        Unassigned = [.. (await read.ResultsAsync(null, null, cancellationToken, waiting)).Select(r => r.Problem)];
         var agents = await db.AgencyMembers.AsNoTracking().Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.AgencyId, u.Email })
             .ToListAsync(cancellationToken);
         Agencies = [.. (await db.Agencies.AsNoTracking().OrderBy(a => a.Id).ToListAsync(cancellationToken))

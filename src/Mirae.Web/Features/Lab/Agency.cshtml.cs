@@ -21,7 +21,7 @@ public sealed class AgencyModel(AppDbContext db, ReadLab read) : PageModel
         Agencies = [.. agencies.Select(a => (a.NameKo, a.NameEn))];
         var ids = await db.LabProblems.Where(p => p.RemovedAt == null && p.AgencyId != null && agencies.Select(a => a.Id).Contains(p.AgencyId.Value))
             .Select(p => p.Id).ToListAsync(cancellationToken);
-        var rows = (await read.ProblemsAsync(null, null, null, cancellationToken)).Where(p => ids.Contains(p.Id)).ToList();
+        var rows = (await read.ResultsAsync(null, null, cancellationToken, ids)).Select(r => r.Problem).ToList();
         Waiting = [.. rows.Where(p => p.Stage == ProblemStage.InReview)];
         Answered = [.. rows.Where(p => p.Stage != ProblemStage.InReview)];
     }

@@ -38,6 +38,9 @@ public sealed class ChallengeModel(ReadLab read, Participate participate, AppDbC
     [BindProperty(SupportsGet = true)]
     public District? InDistrict { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public int? PageNumber { get; set; }
+
     [BindProperty(Name = "Post")]
     public PostForm Post { get; set; } = new();
 
@@ -46,6 +49,7 @@ public sealed class ChallengeModel(ReadLab read, Participate participate, AppDbC
 
     public ReadLab.ChallengeRow Space { get; private set; } = null!;
     public IReadOnlyList<ReadLab.ProblemRow> Problems { get; private set; } = [];
+    public PagerModel Pager { get; private set; } = null!;
     /// <summary>Why the viewer cannot post now (a resource key), or null when they can.</summary>
     public string? CannotPost { get; private set; }
 
@@ -92,7 +96,10 @@ public sealed class ChallengeModel(ReadLab read, Participate participate, AppDbC
             return false;
         }
         Space = challenge;
-        Problems = await read.ProblemsAsync(id, Stage, InDistrict, cancellationToken);
+        var (page, size) = Paging.Clamp(PageNumber, null);
+        var found = (await read.PageAsync(id, Stage, InDistrict, page, size, cancellationToken)).Results;
+        Problems = [.. found.Items.Select(r => r.Problem)];
+        Pager = new PagerModel(page, found.PageCount, p => $"/lab/challenges/{id}?Stage={Stage}&InDistrict={InDistrict}&pageNumber={p}");
         CannotPost = await CannotPostAsync(id, cancellationToken);
         return true;
     }

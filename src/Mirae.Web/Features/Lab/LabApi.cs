@@ -1,3 +1,4 @@
+using Mirae.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Mirae.Web.Features.Lab;
@@ -34,13 +35,20 @@ public static class LabApi
         return app;
     }
 
-    /// <summary>Problems, most supported first; <c>status</c> is a stage (Proposed, InReview, … Demonstrated), <c>district</c> one of the ten 군·구.</summary>
-    private static async Task<Ok<List<LabProblemItem>>> ListAsync(ReadLab read, int? challenge, ProblemStage? status, District? district, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await read.ProblemsAsync(challenge, status, district, cancellationToken)).Select(Item).ToList());
+    public sealed record LabProblemPage(int Total, int Page, int PageSize, IReadOnlyList<LabProblemItem> Items);
+
+    /// <summary>Problems, most supported first, a page at a time; <c>status</c> is a stage (Proposed, InReview, … Demonstrated), <c>district</c> one of the ten 군·구.</summary>
+    private static async Task<Ok<LabProblemPage>> ListAsync(ReadLab read, int? challenge, ProblemStage? status, District? district, int? page, int? pageSize,
+        CancellationToken cancellationToken)
+    {
+        var (number, size) = Paging.Clamp(page, pageSize, 50);
+        var found = (await read.PageAsync(challenge, status, district, number, size, cancellationToken)).Results;
+        return TypedResults.Ok(new LabProblemPage(found.Total, number, size, [.. found.Items.Select(r => Item(r.Problem))]));
+    }
 
     private static async Task<Results<Ok<LabProblemDetails>, NotFound>> GetAsync(ReadLab read, int id, CancellationToken cancellationToken)
     {
-        if ((await read.ResultsAsync(null, null, cancellationToken, id)).SingleOrDefault() is not { } r)
+        if ((await read.ResultsAsync(null, null, cancellationToken, [id])).SingleOrDefault() is not { } r)
         {
             return TypedResults.NotFound();
         }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Mirae.Web.Data;
+using Mirae.Web.Infrastructure;
 
 namespace Mirae.Web.Features.Lab;
 
@@ -70,19 +71,53 @@ public sealed class ReadLab(AppDbContext db, TimeProvider clock)
     public async Task<ChallengeRow?> ChallengeAsync(int id, CancellationToken cancellationToken) =>
         (await ChallengesAsync(cancellationToken)).FirstOrDefault(c => c.Id == id);
 
-    public async Task<IReadOnlyList<ProblemRow>> ProblemsAsync(int? challengeId, ProblemStage? stage, District? district, CancellationToken cancellationToken) =>
-        [.. (await ResultsAsync(challengeId, district, cancellationToken)).Select(r => r.Problem).Where(p => stage is null || p.Stage == stage)];
+    /// <summary>One page of problems, most supported first, with how many there are at each stage and in each district (over all pages).</summary>
+    public sealed record ResultPage(PagedList<Result> Results, IReadOnlyDictionary<ProblemStage, int> ByStage, IReadOnlyDictionary<District, int> ByDistrict);
 
-    /// <summary>Each visible problem with its whole way: answer, call, funded tasks, sessions and their feedback, and the timeline.</summary>
-    public async Task<IReadOnlyList<Result>> ResultsAsync(int? challengeId, District? district, CancellationToken cancellationToken, int? problemId = null)
+    /// <summary>
+    /// The problems of a challenge (or all) in a district and stage (or any), a page at a time: the stage of every
+    /// matching problem is worked out from a narrow query (status, task, first session), then only the page's problems
+    /// are read whole.
+    /// </summary>
+    public async Task<ResultPage> PageAsync(int? challengeId, ProblemStage? stage, District? district, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var rows = await db.LabProblems.AsNoTracking()
+            .Where(p => p.RemovedAt == null && (challengeId == null || p.ChallengeId == challengeId) && (district == null || p.District == district))
+            .OrderByDescending(p => p.SupportCount).ThenByDescending(p => p.Id)
+            .Select(p => new { p.Id, p.Status, p.TaskId, p.District, FirstSession = db.DemoSessions.Where(s => s.ProblemId == p.Id).Min(s => (DateTimeOffset?)s.StartsAt) })
+            .ToListAsync(cancellationToken);
+        var staged = rows.Select(r => (r.Id, r.District, Stage: StageOf(r.Status, r.TaskId is not null, r.FirstSession, now))).ToList();
+        var matching = staged.Where(r => stage is null || r.Stage == stage).ToList();
+        var ids = matching.Skip((page - 1) * pageSize).Take(pageSize).Select(r => r.Id).ToList();
+        var results = ids.Count == 0 ? [] : await ResultsAsync(null, null, cancellationToken, ids);
+        return new ResultPage(new PagedList<Result>(results, matching.Count, page, pageSize),
+            staged.GroupBy(r => r.Stage).ToDictionary(g => g.Key, g => g.Count()), staged.GroupBy(r => r.District).ToDictionary(g => g.Key, g => g.Count()));
+    }
+
+    /// <summary>The stage a problem is at: its stored status, and past the call its task and sessions.</summary>
+    public static ProblemStage StageOf(ProblemStatus status, bool hasTask, DateTimeOffset? firstSession, DateTimeOffset now) => status switch
+    {
+        ProblemStatus.SolutionCall when firstSession <= now => ProblemStage.Demonstrated,
+        ProblemStatus.SolutionCall when firstSession is not null => ProblemStage.Demonstration,
+        ProblemStatus.SolutionCall when hasTask => ProblemStage.Development,
+        _ => Enum.Parse<ProblemStage>(status.ToString()),
+    };
+
+    /// <summary>
+    /// Visible problems with their whole way: answer, call, funded task, sessions and their feedback, and the timeline —
+    /// those of <paramref name="ids"/> (in that order), or every one of the challenge and district (the CSV export).
+    /// </summary>
+    public async Task<IReadOnlyList<Result>> ResultsAsync(int? challengeId, District? district, CancellationToken cancellationToken,
+        IReadOnlyList<int>? ids = null)
     {
         var now = clock.GetUtcNow();
         var problems = await db.LabProblems.AsNoTracking()
             .Where(p => p.RemovedAt == null && (challengeId == null || p.ChallengeId == challengeId) && (district == null || p.District == district)
-                && (problemId == null || p.Id == problemId))
+                && (ids == null || ids.Contains(p.Id)))
             .OrderByDescending(p => p.SupportCount).ThenByDescending(p => p.Id)
             .ToListAsync(cancellationToken);
-        var ids = problems.Select(p => p.Id).ToList();
+        var problemIds = problems.Select(p => p.Id).ToList();
         var authors = problems.Select(p => p.AuthorId).Distinct().ToList();
         var nicknames = await db.LabMembers.Where(m => authors.Contains(m.UserId)).ToDictionaryAsync(m => m.UserId, m => m.Nickname, cancellationToken);
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, cancellationToken);
@@ -95,7 +130,7 @@ public sealed class ReadLab(AppDbContext db, TimeProvider clock)
         var tasks = await db.FundedTasks.Where(t => taskIds.Contains(t.Id))
             .Join(db.Organizations, t => t.OrganizationId, o => o.Id, (t, o) => new { t.Id, t.Number, t.TitleKo, o.NameKo, o.NameEn })
             .ToDictionaryAsync(t => t.Id, cancellationToken);
-        var sessions = (await db.DemoSessions.AsNoTracking().Where(s => ids.Contains(s.ProblemId)).OrderBy(s => s.StartsAt).ToListAsync(cancellationToken))
+        var sessions = (await db.DemoSessions.AsNoTracking().Where(s => problemIds.Contains(s.ProblemId)).OrderBy(s => s.StartsAt).ToListAsync(cancellationToken))
             .ToLookup(s => s.ProblemId);
         var sessionIds = sessions.SelectMany(s => s).Select(s => s.Id).ToList();
         var signups = (await db.DemoSignups.AsNoTracking().Where(s => sessionIds.Contains(s.SessionId)).ToListAsync(cancellationToken)).ToLookup(s => s.SessionId);
@@ -105,13 +140,7 @@ public sealed class ReadLab(AppDbContext db, TimeProvider clock)
         {
             var own = sessions[p.Id].ToList();
             var funded = p.TaskId is { } taskId ? new[] { tasks[taskId] }.ToList() : [];
-            var stage = p.Status switch
-            {
-                ProblemStatus.SolutionCall when own.Any(s => s.StartsAt <= now) => ProblemStage.Demonstrated,
-                ProblemStatus.SolutionCall when own.Count > 0 => ProblemStage.Demonstration,
-                ProblemStatus.SolutionCall when funded.Count > 0 => ProblemStage.Development,
-                _ => Enum.Parse<ProblemStage>(p.Status.ToString()),
-            };
+            var stage = StageOf(p.Status, funded.Count > 0, own.Count > 0 ? own.Min(s => s.StartsAt) : null, now);
             var agency = p.AgencyId is { } agencyId ? agencies[agencyId] : null;
             var row = new ProblemRow(p.Id, p.ChallengeId, p.Moderation.Hidden ? null : p.Title, p.Category, p.District, stage, ProgressOf(stage), p.SupportCount,
                 p.CreatedAt, nicknames.GetValueOrDefault(p.AuthorId, "—"), agency?.NameKo, agency?.NameEn, p.Moderation.HiddenReason);
@@ -170,7 +199,7 @@ public sealed class ReadLab(AppDbContext db, TimeProvider clock)
     /// <param name="staff">The viewer is program staff.</param>
     public async Task<Details?> ProblemAsync(int id, Guid? viewerId, bool moderator, bool staff, CancellationToken cancellationToken)
     {
-        if ((await ResultsAsync(null, null, cancellationToken, id)).SingleOrDefault() is not { } result)
+        if ((await ResultsAsync(null, null, cancellationToken, [id])).SingleOrDefault() is not { } result)
         {
             return null;
         }

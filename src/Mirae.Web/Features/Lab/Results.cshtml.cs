@@ -18,13 +18,19 @@ public sealed class ResultsModel(ReadLab read, IStringLocalizer<SharedResource> 
     [BindProperty(SupportsGet = true)]
     public int? Of { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public int? PageNumber { get; set; }
+
     public IReadOnlyList<ReadLab.ChallengeRow> Challenges { get; private set; } = [];
-    public IReadOnlyList<ReadLab.Result> Results { get; private set; } = [];
+    public ReadLab.ResultPage Found { get; private set; } = null!;
+    public PagerModel Pager { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Challenges = await read.ChallengesAsync(cancellationToken);
-        Results = await read.ResultsAsync(Of, null, cancellationToken);
+        var (page, size) = Paging.Clamp(PageNumber, null);
+        Found = await read.PageAsync(Of, null, null, page, size, cancellationToken);
+        Pager = new PagerModel(page, Found.Results.PageCount, p => $"/lab/results?Of={Of}&pageNumber={p}");
     }
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)

@@ -344,8 +344,12 @@ public sealed class LabTests(Hosts hosts)
         var openApi = await anonymous.Http.GetStringAsync("/openapi/v1.json");
 
         Assert.Contains(challenges.EnumerateArray(), c => c.GetProperty("id").GetInt32() == challenge && c.GetProperty("phase").GetString() == "Proposing");
-        Assert.Equal([second], inReview.EnumerateArray().Select(p => p.GetProperty("id").GetInt32()));
-        Assert.Empty(elsewhere.EnumerateArray());
+        Assert.Equal([second], inReview.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetInt32()));
+        Assert.Equal(1, inReview.GetProperty("total").GetInt32());
+        Assert.Empty(elsewhere.GetProperty("items").EnumerateArray());
+        var paged = await anonymous.Http.GetFromJsonAsync<JsonElement>($"/api/v1/lab/problems?challenge={challenge}&page=2&pageSize=1");
+        Assert.Equal(2, paged.GetProperty("total").GetInt32());
+        Assert.Equal([first], paged.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetInt32())); // the less supported second
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.DoesNotContain(author.Email!, raw, StringComparison.OrdinalIgnoreCase);
