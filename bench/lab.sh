@@ -56,7 +56,8 @@ for entry in "${PAGES[@]}"; do
   one=$(curl -s -o /dev/null -w '%{time_total}' "$BASE$path" | awk '{printf "%.1f", $1 * 1000}')
   size=$(curl -s "$BASE$path" | wc -c)
   errors=$(awk '/Non-2xx|Socket errors/ {print}' <<<"$load" | tr '\n' ' ')
-  ROWS+=("| $name | \`${path//$CHALLENGE/{id\}}\` | $rps | $p50 | $p99 | $one | $((size / 1024)) | ${errors:-} |")
+  shown=$(sed -e "s#/challenges/$CHALLENGE\$#/challenges/{id}#" -e "s#/problems/$PROBLEM\$#/problems/{id}#" <<<"$path")
+  ROWS+=("| $name | \`$shown\` | $rps | $p50 | $p99 | $one | $((size / 1024)) | ${errors:-} |")
   echo "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms, alone $one ms, $((size / 1024)) KB ${errors:-}"
 done
 
