@@ -58,18 +58,19 @@ public sealed class ReadLab(AppDbContext db, TimeProvider clock)
         _ => null, // answered without a solution: the answer is the outcome
     };
 
-    public async Task<IReadOnlyList<ChallengeRow>> ChallengesAsync(CancellationToken cancellationToken)
+    /// <summary>Every challenge, newest first (or the one with <paramref name="id"/>), with its phase now and its visible problems' count.</summary>
+    public async Task<IReadOnlyList<ChallengeRow>> ChallengesAsync(CancellationToken cancellationToken, int? id = null)
     {
         var now = clock.GetUtcNow();
-        var challenges = await db.Challenges.AsNoTracking().OrderByDescending(c => c.Id).ToListAsync(cancellationToken);
-        var counts = await db.LabProblems.Where(p => p.RemovedAt == null).GroupBy(p => p.ChallengeId)
+        var challenges = await db.Challenges.AsNoTracking().Where(c => id == null || c.Id == id).OrderByDescending(c => c.Id).ToListAsync(cancellationToken);
+        var counts = await db.LabProblems.Where(p => p.RemovedAt == null && (id == null || p.ChallengeId == id)).GroupBy(p => p.ChallengeId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         return [.. challenges.Select(c => new ChallengeRow(c.Id, c.Title, c.TitleEn, c.Description, c.PhaseAt(now), c.PhaseStarts, c.SupportsPerPerson,
             c.Threshold, c.Participation, c.ChildrenWelcome, counts.GetValueOrDefault(c.Id)))];
     }
 
     public async Task<ChallengeRow?> ChallengeAsync(int id, CancellationToken cancellationToken) =>
-        (await ChallengesAsync(cancellationToken)).FirstOrDefault(c => c.Id == id);
+        (await ChallengesAsync(cancellationToken, id)).SingleOrDefault();
 
     /// <summary>One page of problems, most supported first, with how many there are at each stage and in each district (over all pages).</summary>
     public sealed record ResultPage(PagedList<Result> Results, IReadOnlyDictionary<ProblemStage, int> ByStage, IReadOnlyDictionary<District, int> ByDistrict);
