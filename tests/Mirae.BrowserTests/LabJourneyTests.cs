@@ -126,6 +126,14 @@ public sealed partial class LabJourneyTests(BrowserFixture fixture)
         await citizen.Page.GotoAsync(problemUrl);
         await citizen.Page.WaitForSelectorAsync("[data-testid=stage]:has-text('기관 검토 중')");
 
+        // A citizen comments, and reports the comment of another: staff see both on the page and in the moderation queue.
+        using (var scope = factory.Services.CreateScope())
+        {
+            var participate = scope.ServiceProvider.GetRequiredService<Participate>();
+            var comment = await participate.AddIdeaAsync(problemId, citizenUser.Id, IdeaKind.Comment, "저희 아이도 같은 횡단보도를 건너요. 신호가 정말 짧아요.", CancellationToken.None);
+            await participate.ReportAsync(problemId, comment, childId, "제 글과 상관없는 내용 같아요", CancellationToken.None);
+        }
+
         // Staff assign it to the police, who accept it for a solution.
         var (police, _) = await LabData.AgentUserAsync(factory, "police");
         await staff.Page.GotoAsync(problemUrl);
