@@ -118,6 +118,7 @@ public sealed class Guardians(AppDbContext db, RegisterMember register, UserMana
     /// <summary>The guardian withdraws consent: the child acts no more, and every post of the child is hidden.</summary>
     public async Task WithdrawAsync(Guid childId, Guid guardianId, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken); // the posts are hidden with the withdrawal, or neither
         var child = await OwnChildAsync(childId, guardianId, cancellationToken);
         var now = clock.GetUtcNow();
         child.Withdraw(now);
@@ -125,6 +126,7 @@ public sealed class Guardians(AppDbContext db, RegisterMember register, UserMana
         await db.Ideas.Where(i => i.AuthorId == childId && i.RemovedAt == null).ExecuteUpdateAsync(s => s.SetProperty(i => i.RemovedAt, now), cancellationToken);
         audit.Add(AuditActions.LabConsentWithdrawn, $"user:{childId}", $"guardian {guardianId}");
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>The child asks again (a new link; the old one stops working).</summary>

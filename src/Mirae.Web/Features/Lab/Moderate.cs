@@ -14,6 +14,7 @@ public sealed class Moderate(AppDbContext db, AuditLog audit, Notify notify, Tim
 {
     public async Task HideAsync(int problemId, int? ideaId, Guid moderatorId, string reason, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken); // hidden with its reports resolved, or neither
         var now = clock.GetUtcNow();
         var (author, title) = await ChangeAsync(problemId, ideaId, m => m.Hide(reason, moderatorId, now), cancellationToken);
         await db.ContentReports.Where(r => r.ProblemId == problemId && r.IdeaId == ideaId && r.ResolvedAt == null)
@@ -22,15 +23,18 @@ public sealed class Moderate(AppDbContext db, AuditLog audit, Notify notify, Tim
         await notify.AddAsync([author], $"lab.hidden:{Participate.Subject(problemId, ideaId)}:{now:yyyyMMddHHmm}", "Notification.LabHidden",
             $"/lab/problems/{problemId}", [title, reason.Trim()], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Reports that need no action: resolved without hiding.</summary>
     public async Task DismissAsync(int problemId, int? ideaId, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.ContentReports.Where(r => r.ProblemId == problemId && r.IdeaId == ideaId && r.ResolvedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ResolvedAt, clock.GetUtcNow()), cancellationToken);
         audit.Add(AuditActions.LabHidden, Participate.Subject(problemId, ideaId), "reports dismissed");
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task AppealAsync(int problemId, int? ideaId, Guid authorId, string appeal, CancellationToken cancellationToken)
